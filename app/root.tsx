@@ -1,0 +1,91 @@
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import './app.css'
+import { SiteFooter } from '~/components/layout/site-footer'
+import { SiteHeader } from '~/components/layout/site-header'
+import { TestModeBanner } from '~/components/layout/test-mode-banner'
+import { PlayerBar } from '~/components/player/player-bar'
+import { getEnv } from '~/lib/env.server'
+
+export function loader(_: Route.LoaderArgs) {
+  const env = getEnv()
+  return { testMode: env.testMode, currency: env.CURRENCY }
+}
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'Beatstall — beats with honest licenses' },
+  { name: 'description', content: 'Buy beats with clear licenses. Instant downloads, no surprises.' },
+]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f0f14" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-dvh flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink">
+          Skip to content
+        </a>
+        {data ? <TestModeBanner testMode={data.testMode} /> : null}
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pb-32 pt-6 sm:px-6">
+          {children}
+        </main>
+        <SiteFooter />
+        <PlayerBar />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  let status = 500
+  let title = 'Something went wrong'
+  let message = 'An unexpected error occurred. Please try again in a moment.'
+  if (isRouteErrorResponse(error)) {
+    status = error.status
+    title = status === 404 ? 'Not found' : error.statusText || `Error ${status}`
+    message =
+      typeof error.data === 'string' && error.data
+        ? error.data
+        : status === 404
+          ? 'We could not find that page. It may have been moved or unpublished.'
+          : message
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    message = error.message
+  }
+  return (
+    <section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="error-title">
+      <title>{`${title} · Beatstall`}</title>
+      <p className="text-sm font-semibold tracking-widest text-accent">{status}</p>
+      <h1 id="error-title" className="mt-2 text-3xl font-bold">
+        {title}
+      </h1>
+      <p className="mt-4 text-muted">{message}</p>
+      <a href="/" className="mt-8 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
+        Back to the catalog
+      </a>
+    </section>
+  )
+}
