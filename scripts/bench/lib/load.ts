@@ -31,18 +31,22 @@ export async function load(
 ): Promise<LoadResult> {
   const times: number[] = []
   let non2xx = 0
-  const instance = autocannon({
-    url: opts.url,
-    connections: opts.connections ?? 50,
-    duration: opts.durationSeconds ?? 10,
-    headers: opts.headers,
+  let finish!: (r: autocannon.Result) => void
+  let fail!: (e: unknown) => void
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve
+    fail = reject
   })
+  const instance = autocannon(
+    { url: opts.url, connections: opts.connections ?? 50, duration: opts.durationSeconds ?? 10, headers: opts.headers },
+    (error, result) => (error ? fail(error) : finish(result)),
+  )
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     times.push(responseTime)
     const ok = opts.expectStatus ? statusCode === opts.expectStatus : statusCode >= 200 && statusCode < 300
     if (!ok) non2xx++
   })
-  const result = await instance
+  const result = await done
   times.sort((a, b) => a - b)
   return {
     label,

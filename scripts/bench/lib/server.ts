@@ -19,7 +19,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'beatstall-bench-'))
   chmodSync(dataDir, 0o755)
   const url = `http://127.0.0.1:${port}`
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start.ts'], {
+  // node itself (not npx) so `pid` is the server's, for memory readings.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
