@@ -35,16 +35,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function parentPid(pid: number): Promise<number | undefined> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
-    // Field 4 after the parenthesised command name.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  } catch {
-    return undefined
-  }
-}
-
 async function waitForExit(pid: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
@@ -52,8 +42,9 @@ async function waitForExit(pid: number, timeoutMs: number) {
 }
 
 /**
- * A SIGKILLed Node process leaves its postgres running (re-parented to pid 1) and the next start
- * fails on postmaster.pid. Stop such an orphan; refuse when a live Beatstall still owns it.
+ * A SIGKILLed Node process leaves its postgres running and the next start fails on postmaster.pid.
+ * We record which Node process started the server (`<dir>.owner`): if that process is gone, the
+ * server is an orphan and is stopped; if it is alive, another store is using this folder.
  */
 async function clearStalePostmaster(dir: string, log: (line: string) => void) {
   const pidFile = path.join(dir, 'postmaster.pid')
@@ -63,10 +54,11 @@ async function clearStalePostmaster(dir: string, log: (line: string) => void) {
     await rm(pidFile, { force: true })
     return
   }
-  const ppid = await parentPid(pid)
-  if (ppid !== undefined && ppid !== 1 && isAlive(ppid)) {
+  const ownerFile = `${dir}.owner`
+  const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : NaN
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
     throw new Error(
-      `The database in ${dir} is in use by another running process (pid ${ppid}). Stop it first, or set DATA_DIR to another folder.`,
+      `The database in ${dir} is in use by another running process (pid ${owner}). Stop it first, or set DATA_DIR to another folder.`,
     )
   }
   log(`stopping an orphaned postgres (pid ${pid}) left by an earlier run`)
@@ -117,6 +109,7 @@ export async function startEmbeddedPostgres({
     throw new Error(`embedded PostgreSQL failed to start in ${databaseDir}`, { cause: error })
   })
   await writeFile(portFile, String(port))
+  await writeFile(`${databaseDir}.owner`, String(process.pid))
 
   const admin = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
   await admin.connect()
@@ -135,6 +128,7 @@ export async function startEmbeddedPostgres({
       if (stopped) return
       stopped = true
       await server.stop()
+      await rm(`${databaseDir}.owner`, { force: true })
     },
   }
 }

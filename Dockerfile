@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# Multi-stage production image: build with dev dependencies, run with production ones only.
+
+FROM node:22-bookworm-slim AS base
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false
+
+# --- dependencies (all, for the build) ---
+FROM base AS deps
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+COPY scripts/prisma-generate.mjs ./scripts/
+RUN npm ci
+
+# --- build ---
+FROM deps AS build
+COPY . .
+RUN npx react-router build
+
+# --- production dependencies only ---
+FROM deps AS prod-deps
+RUN npm prune --omit=dev
+
+# --- runtime ---
+FROM base AS runtime
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
+# The embedded default database refuses to run as root and would need a writable /data; in
+# production set DATABASE_URL to a real PostgreSQL. The server runs as the unprivileged `node` user.
+RUN mkdir -p /data && chown node:node /data
+COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/app/generated ./app/generated
+COPY --from=build --chown=node:node /app/build ./build
+COPY --chown=node:node package.json prisma.config.ts tsconfig.json ./
+COPY --chown=node:node prisma ./prisma
+COPY --chown=node:node scripts ./scripts
+COPY --chown=node:node app ./app
+USER node
+EXPOSE 3000
+VOLUME ["/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Applies pending migrations, then serves (scripts/start.ts); SIGTERM drains in-flight requests.
+CMD ["node", "--import", "tsx", "scripts/start.ts"]
