@@ -1,0 +1,203 @@
+import type Stripe from 'stripe'
+import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
+import { prisma, type Tx } from '~/lib/db.server'
+import { logger } from '~/lib/logger.server'
+import { queueDisputeNotice, queueReceipt } from '~/lib/mail/order-notifications.server'
+import { findOrderByPaymentIntent, flagOrder, transitionOrder } from '~/models/order.server'
+import { applyRefund } from './refunds.server'
+
+// Every Stripe event and the success page end up here. Rules that keep it exactly-once:
+// - the event id is inserted into StripeEvent in the same transaction as the state change, so a
+//   repeated delivery is a no-op and a failed one leaves nothing behind (Stripe retries);
+// - state changes are conditional UPDATEs (… WHERE status IN (…)), so concurrent fulfilment of one
+//   session moves the order once and queues one receipt;
+// - refund/dispute events that arrive before their completion are stored against the
+//   PaymentIntent and applied when the completion lands (an advisory lock on the PaymentIntent
+//   closes the gap between "no order yet" and "order just paid").
+
+export const HANDLED_EVENT_TYPES = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'checkout.session.expired',
+  'charge.refunded',
+  'charge.dispute.created',
+  'charge.dispute.closed',
+] as const
+
+export type EventOutcome =
+  | 'ignored'
+  | 'duplicate'
+  | 'paid'
+  | 'already-done'
+  | 'not-paid'
+  | 'mismatch'
+  | 'unknown-order'
+  | 'expired'
+  | 'failed'
+  | 'refunded'
+  | 'partially-refunded'
+  | 'disputed'
+  | 'dispute-won'
+  | 'deferred'
+  | 'no-change'
+
+const handled = new Set<string>(HANDLED_EVENT_TYPES)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
+  if (!handled.has(event.type)) return 'ignored'
+  return prisma.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`
+    if (inserted === 0) return 'duplicate'
+    return applyEvent(tx, event)
+  })
+}
+
+/** The success page and reconciliation: fulfil a session retrieved from Stripe (or the stand-in). */
+export async function fulfilCheckoutSession(session: Stripe.Checkout.Session): Promise<EventOutcome> {
+  return prisma.$transaction((tx) => fulfilSession(tx, session))
+}
+
+async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded':
+      return fulfilSession(tx, event.data.object)
+    case 'checkout.session.async_payment_failed':
+      return endUnpaid(tx, event.data.object, 'FAILED')
+    case 'checkout.session.expired':
+      return endUnpaid(tx, event.data.object, 'EXPIRED')
+    case 'charge.refunded': {
+      const charge = event.data.object
+      const order = await orderForPaymentIntent(tx, idOf(charge.payment_intent))
+      if (!order) return deferOrDrop(tx, event, idOf(charge.payment_intent))
+      return applyRefund(tx, order.id, charge)
+    }
+    case 'charge.dispute.created':
+    case 'charge.dispute.closed': {
+      const dispute = event.data.object
+      const order = await orderForPaymentIntent(tx, idOf(dispute.payment_intent))
+      if (!order) return deferOrDrop(tx, event, idOf(dispute.payment_intent))
+      return applyDispute(tx, order.id, event.type, dispute)
+    }
+    default:
+      return 'ignored'
+  }
+}
+
+function idOf(ref: string | { id: string } | null | undefined): string | null {
+  if (!ref) return null
+  return typeof ref === 'string' ? ref : ref.id
+}
+
+function orderIdOf(session: Stripe.Checkout.Session): string | null {
+  const id = session.metadata?.order_id ?? session.client_reference_id
+  return id && UUID.test(id) ? id : null
+}
+
+async function lockPaymentIntent(tx: Tx, paymentIntentId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pi:${paymentIntentId}`}, 0))`
+}
+
+async function orderForPaymentIntent(tx: Tx, paymentIntentId: string | null) {
+  if (!paymentIntentId) return null
+  await lockPaymentIntent(tx, paymentIntentId)
+  return findOrderByPaymentIntent(paymentIntentId, tx)
+}
+
+async function deferOrDrop(tx: Tx, event: Stripe.Event, paymentIntentId: string | null): Promise<EventOutcome> {
+  if (!paymentIntentId) {
+    logger.warn({ eventId: event.id, type: event.type }, 'Stripe event names no PaymentIntent; ignored')
+    return 'unknown-order'
+  }
+  await tx.stripeEvent.update({
+    where: { id: event.id },
+    data: { paymentIntentId, deferredPayload: event as unknown as InputJsonValue },
+    select: { id: true },
+  })
+  logger.info({ eventId: event.id, type: event.type, paymentIntentId }, 'deferred until the order is paid')
+  return 'deferred'
+}
+
+export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session): Promise<EventOutcome> {
+  const orderId = orderIdOf(session)
+  if (!orderId) {
+    logger.warn({ sessionId: session.id }, 'checkout session names no order of this store; ignored')
+    return 'unknown-order'
+  }
+  if (session.payment_status !== 'paid') return 'not-paid'
+  const order = await tx.multiItemOrder.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, totalCents: true, currency: true, stripeCheckoutSessionId: true },
+  })
+  if (!order) {
+    logger.warn({ sessionId: session.id, orderId }, 'paid checkout session for an unknown order')
+    return 'unknown-order'
+  }
+  const problem =
+    session.amount_total !== order.totalCents
+      ? `Stripe reported ${session.amount_total} ${session.currency} paid but the order totals ${order.totalCents} ${order.currency}`
+      : (session.currency ?? '').toLowerCase() !== order.currency
+        ? `Stripe reported currency ${session.currency} but the order is in ${order.currency}`
+        : order.stripeCheckoutSessionId && order.stripeCheckoutSessionId !== session.id
+          ? `Paid session ${session.id} is not the order's session ${order.stripeCheckoutSessionId}`
+          : null
+  if (problem) {
+    if (order.status === 'PENDING') await flagOrder(tx, order.id, problem)
+    logger.error({ orderId, sessionId: session.id }, `refused to fulfil: ${problem}`)
+    return 'mismatch'
+  }
+
+  const paymentIntentId = idOf(session.payment_intent)
+  if (paymentIntentId) await lockPaymentIntent(tx, paymentIntentId)
+  const moved = await transitionOrder(tx, order.id, ['PENDING', 'EXPIRED'], {
+    status: 'PAID',
+    paidAt: new Date(),
+    stripeCheckoutSessionId: session.id,
+    stripePaymentIntentId: paymentIntentId,
+    buyerName: session.customer_details?.name ?? null,
+    ...(session.customer_details?.email ? { email: session.customer_details.email.toLowerCase() } : {}),
+  })
+  if (!moved) return 'already-done'
+  await queueReceipt(tx, order.id)
+  if (paymentIntentId) await applyDeferredEvents(tx, paymentIntentId)
+  return 'paid'
+}
+
+async function applyDeferredEvents(tx: Tx, paymentIntentId: string) {
+  const rows = await tx.$queryRaw<{ id: string; payload: Stripe.Event }[]>`
+    SELECT id, "deferredPayload" AS payload FROM "StripeEvent"
+    WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL
+    ORDER BY ("deferredPayload"->>'created')::bigint, "processedAt"`
+  for (const { id, payload } of rows) {
+    await applyEvent(tx, payload)
+    await tx.$executeRaw`UPDATE "StripeEvent" SET "deferredPayload" = NULL WHERE id = ${id}`
+  }
+}
+
+async function endUnpaid(tx: Tx, session: Stripe.Checkout.Session, status: 'FAILED' | 'EXPIRED'): Promise<EventOutcome> {
+  const orderId = orderIdOf(session)
+  if (!orderId) return 'unknown-order'
+  // Only a PENDING order can end unpaid: an expiry after the completion leaves it PAID.
+  const moved = await transitionOrder(tx, orderId, ['PENDING'], { status })
+  return moved ? (status === 'FAILED' ? 'failed' : 'expired') : 'no-change'
+}
+
+async function applyDispute(
+  tx: Tx,
+  orderId: string,
+  type: 'charge.dispute.created' | 'charge.dispute.closed',
+  dispute: Stripe.Dispute,
+): Promise<EventOutcome> {
+  if (type === 'charge.dispute.created') {
+    const moved = await transitionOrder(tx, orderId, ['PAID'], { status: 'DISPUTED', disputedAt: new Date() })
+    if (moved) await queueDisputeNotice(tx, orderId)
+    return moved ? 'disputed' : 'no-change'
+  }
+  // Closed in the seller's favour restores access; a lost dispute keeps downloads suspended.
+  if (dispute.status !== 'won') return 'no-change'
+  const moved = await transitionOrder(tx, orderId, ['DISPUTED'], { status: 'PAID' })
+  return moved ? 'dispute-won' : 'no-change'
+}

@@ -1,0 +1,79 @@
+import { prisma, type Tx } from '~/lib/db.server'
+import type { CartLine } from '~/lib/cart/lines'
+import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
+
+// Prices every cart line from the database: published beat, enabled tier. The browser never
+// supplies a price.
+
+export interface PricedLine {
+  beatId: string
+  tier: TierId
+  priceCents: number
+  beatTitle: string
+  beatSlug: string
+  producerId: string
+  producerName: string
+}
+
+export interface LineProblem {
+  index: number
+  beatId: string
+  tier: TierId
+  /** What to tell the buyer. */
+  message: string
+  beatTitle?: string
+}
+
+export async function priceLines(
+  lines: CartLine[],
+  db: Tx | typeof prisma = prisma,
+): Promise<{ priced: (PricedLine & { index: number })[]; problems: LineProblem[] }> {
+  const beats = await db.beat.findMany({
+    where: { id: { in: [...new Set(lines.map((l) => l.beatId))] } },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      producerId: true,
+      producer: { select: { displayName: true } },
+      tiers: { select: { tier: true, priceCents: true, enabled: true } },
+    },
+  })
+  const byId = new Map(beats.map((b) => [b.id, b]))
+  const priced: (PricedLine & { index: number })[] = []
+  const problems: LineProblem[] = []
+  lines.forEach((line, index) => {
+    const beat = byId.get(line.beatId)
+    if (!beat || beat.status !== 'PUBLISHED') {
+      problems.push({
+        index,
+        ...line,
+        beatTitle: beat?.title,
+        message: beat ? `“${beat.title}” is no longer for sale.` : 'This beat is no longer available.',
+      })
+      return
+    }
+    const tier = beat.tiers.find((t) => t.tier === line.tier)
+    if (!tier || !tier.enabled) {
+      problems.push({
+        index,
+        ...line,
+        beatTitle: beat.title,
+        message: `The ${LICENSE_TIERS[line.tier].label} license for “${beat.title}” is no longer offered.`,
+      })
+      return
+    }
+    priced.push({
+      index,
+      beatId: beat.id,
+      tier: line.tier,
+      priceCents: tier.priceCents,
+      beatTitle: beat.title,
+      beatSlug: beat.slug,
+      producerId: beat.producerId,
+      producerName: beat.producer.displayName,
+    })
+  })
+  return { priced, problems }
+}

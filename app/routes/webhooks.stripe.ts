@@ -1,0 +1,30 @@
+import type { Route } from './+types/webhooks.stripe'
+import { logger } from '~/lib/logger.server'
+import { handleStripeEvent } from '~/lib/orders/fulfilment.server'
+import { verifyStripeEvent, WebhookSignatureError } from '~/lib/payments/stripe.server'
+
+// Stripe (and the built-in test checkout) POSTs events here. Thin on purpose: verify, hand over,
+// answer. 400 = bad signature (nothing written); 500 = database trouble (Stripe retries).
+
+export async function action({ request }: Route.ActionArgs) {
+  if (request.method !== 'POST') return new Response('Method not allowed', { status: 405, headers: { Allow: 'POST' } })
+  const rawBody = await request.text()
+  let event
+  try {
+    event = verifyStripeEvent(rawBody, request.headers.get('Stripe-Signature'))
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return new Response(error.message, { status: 400 })
+    throw error
+  }
+  try {
+    const outcome = await handleStripeEvent(event)
+    return Response.json({ received: true, outcome })
+  } catch (error) {
+    logger.error({ err: error, eventId: event.id, type: event.type }, 'handling a Stripe event failed')
+    return new Response('Could not record this event; please retry.', { status: 500 })
+  }
+}
+
+export function loader() {
+  return new Response('Stripe webhooks are POSTed here.', { status: 405, headers: { Allow: 'POST' } })
+}
