@@ -1,0 +1,119 @@
+import type { AccessCheck } from '~/lib/access/order-access.server'
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
+import { countCountedDownloadsByLine } from '~/models/download.server'
+import { decideEntitlement, snapshotFiles } from './entitlement'
+import type { FileView, OrderView } from './order-view'
+
+// What the order page and the success page show per line: every file kind, each with the
+// entitlement verdict (so "not included — comes with Trackout" is shown, not hidden).
+
+const orderSelect = {
+  id: true,
+  number: true,
+  status: true,
+  email: true,
+  createdAt: true,
+  totalCents: true,
+  currency: true,
+  items: {
+    orderBy: { position: 'asc' },
+    select: {
+      id: true,
+      tier: true,
+      status: true,
+      beatTitle: true,
+      producerName: true,
+      priceCents: true,
+      termsSnapshot: true,
+      downloadsResetAt: true,
+      beat: { select: { slug: true, files: { select: { kind: true } } } },
+    },
+  },
+} as const
+
+export function downloadHref(lineId: string, kind: DownloadKind) {
+  return `/downloads/${lineId}/${kind.toLowerCase()}`
+}
+
+async function toViews(access: AccessCheck, orders: Awaited<ReturnType<typeof loadOrders>>): Promise<OrderView[]> {
+  const limit = getEnv().DOWNLOAD_LIMIT
+  const used = await countCountedDownloadsByLine(orders.flatMap((o) => o.items))
+  return orders.map((order) => ({
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    createdAt: order.createdAt.toISOString(),
+    totalCents: order.totalCents,
+    currency: order.currency,
+    lines: order.items.map((item) => {
+      const files = snapshotFiles(item.tier, item.termsSnapshot)
+      return {
+        id: item.id,
+        beatTitle: item.beatTitle,
+        beatSlug: item.beat.slug,
+        producerName: item.producerName,
+        tier: item.tier,
+        tierLabel: LICENSE_TIERS[item.tier].label,
+        priceCents: item.priceCents,
+        refunded: item.status === 'REFUNDED',
+        licenseUrl: `/licenses/${item.id}`,
+        licensePdfUrl: `/licenses/${item.id}/pdf`,
+        files: DOWNLOAD_KINDS.map((kind): FileView => {
+          const e = decideEntitlement({
+            access,
+            line: {
+              tier: item.tier,
+              status: item.status,
+              files,
+              producerName: item.producerName,
+              orderEmail: order.email,
+              orderStatus: order.status,
+            },
+            kind,
+            used: used.get(item.id)?.get(kind) ?? 0,
+            limit,
+            fileAvailable: item.beat.files.some((f) => f.kind === kind),
+          })
+          const upgradeTier = e.allowed ? null : (e.upgradeTier ?? null)
+          return {
+            kind,
+            label: DOWNLOAD_KIND_LABELS[kind],
+            href: downloadHref(item.id, kind),
+            allowed: e.allowed,
+            reason: e.allowed ? null : e.reason,
+            message: e.allowed ? null : e.message,
+            remaining: e.remaining,
+            limit,
+            upgradeTier,
+            upgradeTierLabel: upgradeTier ? LICENSE_TIERS[upgradeTier].label : null,
+          }
+        }),
+      }
+    }),
+  }))
+}
+
+function loadOrders(where: { email?: string; id?: string }) {
+  return prisma.multiItemOrder.findMany({
+    where: {
+      ...(where.id ? { id: where.id } : {}),
+      ...(where.email ? { email: { equals: where.email, mode: 'insensitive' as const } } : {}),
+      status: { in: ['PAID', 'REFUNDED', 'DISPUTED'] },
+    },
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+    select: orderSelect,
+  })
+}
+
+/** All orders of the address the access token is bound to, newest first. */
+export async function listOrdersForAccess(access: Extract<AccessCheck, { ok: true }>): Promise<OrderView[]> {
+  return toViews(access, await loadOrders({ email: access.email }))
+}
+
+/** One order (the success page), judged with the given access (usually the buyer's fresh token). */
+export async function getOrderView(orderId: string, access: AccessCheck): Promise<OrderView | null> {
+  const [view] = await toViews(access, await loadOrders({ id: orderId }))
+  return view ?? null
+}

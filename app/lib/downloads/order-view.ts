@@ -1,0 +1,42 @@
+import type { TierId, DownloadKind } from '~/lib/tiers'
+import type { RefusalReason } from './entitlement'
+
+// What the order page and the success page render per order (serializable loader data).
+
+export interface FileView {
+  kind: DownloadKind
+  label: string
+  href: string
+  allowed: boolean
+  reason: RefusalReason | null
+  message: string | null
+  remaining: number
+  limit: number
+  upgradeTier: TierId | null
+  upgradeTierLabel: string | null
+}
+
+export interface LineView {
+  id: string
+  beatTitle: string
+  beatSlug: string
+  producerName: string
+  tier: TierId
+  tierLabel: string
+  priceCents: number
+  refunded: boolean
+  files: FileView[]
+  licenseUrl: string
+  licensePdfUrl: string
+}
+
+export interface OrderView {
+  id: string
+  number: number
+  status: string
+  createdAt: string
+  totalCents: number
+  currency: string
+  lines: LineView[]
+}
+

@@ -1,0 +1,89 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import nodemailer from 'nodemailer'
+import { getEnv } from '~/lib/env.server'
+
+// How mail leaves the store: SMTP (nodemailer over SMTP_URL) in production; without SMTP_URL, each
+// message is written to DATA_DIR/mail as a .eml (the exact bytes SMTP would carry) plus a .json
+// summary that the development mailbox page lists.
+
+export interface OutgoingMail {
+  /** Outbox row id; becomes the Message-ID so a duplicate delivery is recognisable. */
+  id: string
+  to: string
+  subject: string
+  text: string
+  html: string
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>
+  close(): void
+}
+
+export interface DevMailSummary {
+  id: string
+  to: string
+  from: string
+  subject: string
+  text: string
+  html: string
+  sentAt: string
+}
+
+export function devMailDir(): string {
+  return path.resolve(getEnv().DATA_DIR, 'mail')
+}
+
+function messageOptions(mail: OutgoingMail) {
+  const env = getEnv()
+  const host = new URL(env.APP_URL).hostname || 'beatstall.localhost'
+  return {
+    from: env.MAIL_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<${mail.id}@${host}>`,
+  }
+}
+
+export function createSmtpTransport(url: string): MailTransport {
+  // Short timeouts: a dead SMTP server should fail the attempt quickly and let the outbox retry.
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  })
+  return {
+    async send(mail) {
+      await transporter.sendMail(messageOptions(mail))
+    },
+    close: () => transporter.close(),
+  }
+}
+
+export function createFileTransport(dir = devMailDir()): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  return {
+    async send(mail) {
+      const options = messageOptions(mail)
+      const info = await transporter.sendMail(options)
+      await mkdir(dir, { recursive: true })
+      const sentAt = new Date().toISOString()
+      // Sortable names; written to a temp name then renamed, so the mailbox never reads half a file.
+      const base = `${sentAt.replace(/[:.]/g, '-')}_${mail.id}`
+      const summary: DevMailSummary = { id: base, to: mail.to, from: options.from, subject: mail.subject, text: mail.text, html: mail.html, sentAt }
+      await writeFile(path.join(dir, `${base}.eml`), info.message as Buffer)
+      await writeFile(path.join(dir, `${base}.json.tmp`), JSON.stringify(summary, null, 2))
+      await rename(path.join(dir, `${base}.json.tmp`), path.join(dir, `${base}.json`))
+    },
+    close: () => {},
+  }
+}
+
+export function createMailTransport(): MailTransport {
+  const url = getEnv().SMTP_URL
+  return url ? createSmtpTransport(url) : createFileTransport()
+}

@@ -1,0 +1,117 @@
+import { prisma } from '~/lib/db.server'
+import { logger } from '~/lib/logger.server'
+import type { MailTransport } from './transport.server'
+
+// Delivers queued mail. Each batch claims due rows with SKIP LOCKED and pushes their next attempt
+// a lease into the future, so two workers (or a crashed one) never send a row at the same time.
+// A failure schedules a retry with exponential backoff; after MAX_ATTEMPTS the row is DEAD and
+// logged at error level for the operator. An SMTP outage therefore delays mail but loses none.
+
+export const MAX_ATTEMPTS = 8
+const LEASE_MS = 5 * 60 * 1000
+const BASE_BACKOFF_MS = 10_000
+const MAX_BACKOFF_MS = 60 * 60 * 1000
+
+/** Delay before attempt n+1 after n failed attempts: 10 s, 20 s, 40 s … capped at 1 h. */
+export function backoffMs(failedAttempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failedAttempts - 1))
+}
+
+interface ClaimedRow {
+  id: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  attempts: number
+  kind: string
+}
+
+export interface BatchResult {
+  sent: number
+  retried: number
+  dead: number
+}
+
+export async function deliverDueMail(
+  transport: MailTransport,
+  { now = new Date(), batchSize = 20 }: { now?: Date; batchSize?: number } = {},
+): Promise<BatchResult> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS)
+  const rows = await prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil}
+    WHERE id IN (
+      SELECT id FROM "OutboxEmail"
+      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "to", subject, "text", html, attempts, kind`
+  const result: BatchResult = { sent: 0, retried: 0, dead: 0 }
+  for (const row of rows) {
+    try {
+      await transport.send(row)
+      await prisma.outboxEmail.update({
+        where: { id: row.id },
+        data: { status: 'SENT', sentAt: new Date(), lastError: null },
+        select: { id: true },
+      })
+      result.sent++
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (row.attempts >= MAX_ATTEMPTS) {
+        await prisma.outboxEmail.update({
+          where: { id: row.id },
+          data: { status: 'DEAD', lastError: message.slice(0, 1000) },
+          select: { id: true },
+        })
+        logger.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err: message }, 'mail dead after max attempts')
+        result.dead++
+      } else {
+        const nextAttemptAt = new Date(now.getTime() + backoffMs(row.attempts))
+        await prisma.outboxEmail.update({
+          where: { id: row.id },
+          data: { nextAttemptAt, lastError: message.slice(0, 1000) },
+          select: { id: true },
+        })
+        logger.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, err: message }, 'mail delivery failed; will retry')
+        result.retried++
+      }
+    }
+  }
+  return result
+}
+
+/**
+ * Polls the outbox every `intervalMs` until stopped. `stop()` lets the batch in progress finish
+ * (so no row is left half-sent) and then resolves.
+ */
+export function startOutboxWorker(transport: MailTransport, { intervalMs = 2_000 } = {}) {
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let current: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    if (stopped) return
+    current = deliverDueMail(transport)
+      .then((r) => {
+        // Keep draining while a full backlog is waiting.
+        if (r.sent + r.retried + r.dead >= 20 && !stopped) setImmediate(tick)
+        else schedule()
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox batch failed')
+        schedule()
+      })
+  }
+  const schedule = () => {
+    if (!stopped) timer = setTimeout(tick, intervalMs)
+  }
+  schedule()
+  return async () => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+    await current
+    transport.close()
+  }
+}

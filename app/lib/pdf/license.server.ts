@@ -1,0 +1,66 @@
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { LICENSE_TIERS, type LicenseTermsSnapshot, type TierId, type UsageTerms } from '~/lib/tiers'
+
+// One license = one order line. The PDF and the public verification page read it from here.
+
+export type LicenseState = 'VALID' | 'REFUNDED' | 'DISPUTED' | 'NOT_PAID'
+
+export interface LicenseRecord {
+  id: string
+  state: LicenseState
+  beatTitle: string
+  beatSlug: string
+  producerName: string
+  tier: TierId
+  tierLabel: string
+  terms: UsageTerms
+  files: LicenseTermsSnapshot['files']
+  orderNumber: number
+  orderEmail: string | null
+  buyerName: string | null
+  issuedAt: Date
+  verifyUrl: string
+}
+
+export async function getLicense(orderItemId: string): Promise<LicenseRecord | null> {
+  const item = await prisma.orderItem.findUnique({
+    where: { id: orderItemId },
+    select: {
+      id: true,
+      tier: true,
+      status: true,
+      beatTitle: true,
+      producerName: true,
+      termsSnapshot: true,
+      beat: { select: { slug: true } },
+      order: { select: { number: true, status: true, email: true, buyerName: true, paidAt: true, createdAt: true } },
+    },
+  })
+  // A line whose order never got paid is not a license at all.
+  if (!item || !['PAID', 'REFUNDED', 'DISPUTED'].includes(item.order.status)) return null
+  const snapshot = item.termsSnapshot as Partial<LicenseTermsSnapshot> | null
+  const tier = item.tier as TierId
+  const state: LicenseState =
+    item.status === 'REFUNDED' || item.order.status === 'REFUNDED'
+      ? 'REFUNDED'
+      : item.order.status === 'DISPUTED'
+        ? 'DISPUTED'
+        : 'VALID'
+  return {
+    id: item.id,
+    state,
+    beatTitle: item.beatTitle,
+    beatSlug: item.beat.slug,
+    producerName: item.producerName,
+    tier,
+    tierLabel: LICENSE_TIERS[tier].label,
+    terms: snapshot?.terms ?? { ...LICENSE_TIERS[tier].defaultTerms },
+    files: snapshot?.files?.length ? snapshot.files : [...LICENSE_TIERS[tier].files],
+    orderNumber: item.order.number,
+    orderEmail: item.order.email,
+    buyerName: item.order.buyerName,
+    issuedAt: item.order.paidAt ?? item.order.createdAt,
+    verifyUrl: `${getEnv().APP_URL}/licenses/${item.id}`,
+  }
+}

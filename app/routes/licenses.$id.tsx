@@ -1,0 +1,81 @@
+import { data } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/licenses.$id'
+import { getLicense } from '~/lib/pdf/license.server'
+import { describeTerms, DOWNLOAD_KIND_LABELS } from '~/lib/tiers'
+
+// /licenses/:id — public: anyone holding a license PDF can check it here. Shows what was licensed
+// and whether it still stands; never the buyer's email.
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const id = z.uuid().safeParse(params.id)
+  const license = id.success ? await getLicense(id.data) : null
+  if (!license) throw data('We have no license with this id. Check the link or QR code on the PDF.', { status: 404 })
+  return {
+    id: license.id,
+    state: license.state,
+    beatTitle: license.beatTitle,
+    beatSlug: license.beatSlug,
+    producerName: license.producerName,
+    tierLabel: license.tierLabel,
+    files: license.files.map((f) => DOWNLOAD_KIND_LABELS[f]),
+    terms: describeTerms(license.terms),
+    orderNumber: license.orderNumber,
+    licensee: license.buyerName?.trim() || 'A Beatstall customer',
+    issuedAt: license.issuedAt.toISOString().slice(0, 10),
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data: d }) => [
+  { title: d ? `License check: ${d.beatTitle} (${d.tierLabel}) · Beatstall` : 'License check · Beatstall' },
+  { name: 'robots', content: 'noindex' },
+]
+
+const STATES = {
+  VALID: { label: 'Valid license', text: 'This license exists and is valid.', className: 'border-green-500/50 text-green-400' },
+  REFUNDED: { label: 'Refunded', text: 'This license was refunded and is no longer valid.', className: 'border-red-500/50 text-red-400' },
+  DISPUTED: { label: 'Suspended', text: 'This license is suspended while a payment dispute is open.', className: 'border-yellow-500/50 text-yellow-300' },
+  NOT_PAID: { label: 'Not valid', text: 'This order was never paid.', className: 'border-red-500/50 text-red-400' },
+} as const
+
+export default function LicenseCheck({ loaderData: l }: Route.ComponentProps) {
+  const state = STATES[l.state]
+  return (
+    <section className="mx-auto max-w-2xl py-8" aria-labelledby="license-title">
+      <p className="text-sm font-semibold tracking-widest text-accent">LICENSE VERIFICATION</p>
+      <h1 id="license-title" className="mt-2 text-3xl font-bold">
+        {l.beatTitle}
+      </h1>
+      <p className={`mt-4 rounded-xl border px-4 py-3 font-semibold ${state.className}`} role="status">
+        {state.label}: {state.text}
+      </p>
+      <dl className="mt-6 grid gap-x-6 gap-y-4 rounded-2xl border border-line bg-panel p-6 sm:grid-cols-2">
+        <Field label="License">{l.tierLabel}</Field>
+        <Field label="Licensor (producer)">{l.producerName}</Field>
+        <Field label="Licensee">{l.licensee}</Field>
+        <Field label="Order">
+          #{l.orderNumber}, {l.issuedAt}
+        </Field>
+        <Field label="Files">{l.files.join(', ')}</Field>
+        <Field label="License id">
+          <span className="break-all">{l.id}</span>
+        </Field>
+      </dl>
+      <h2 className="mt-8 text-lg font-bold">Usage rights (fixed at purchase)</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6 text-muted">
+        {l.terms.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-semibold uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="mt-1">{children}</dd>
+    </div>
+  )
+}
