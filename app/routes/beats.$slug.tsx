@@ -1,0 +1,135 @@
+import { data, Link } from 'react-router'
+import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
+import { CoverArt } from '~/components/catalog/cover-art'
+import { TierPicker } from '~/components/catalog/tier-picker'
+import { toTrack } from '~/components/catalog/track'
+import { BeatProgress } from '~/components/player/beat-progress'
+import { PlayButton } from '~/components/player/play-button'
+import { formatPrice } from '~/lib/catalog/format'
+import { catalogHref } from '~/lib/catalog/params'
+import { getEnv } from '~/lib/env.server'
+import { describeTerms, isTierId, LICENSE_TIERS } from '~/lib/tiers'
+import { getPublishedBeatBySlug } from '~/models/beat.server'
+import { getProducerTerms } from '~/models/producer.server'
+import type { Route } from './+types/beats.$slug'
+
+export async function loader({ params, request }: Route.LoaderArgs) {
+  const beat = await getPublishedBeatBySlug(params.slug)
+  if (!beat) throw data('That beat is not in the store. It may have been unpublished or the link is mistyped.', { status: 404 })
+  const terms = await getProducerTerms(beat.producer.id)
+  const options = beat.tiers.map(({ tier, priceCents }) => ({
+    tier,
+    priceCents,
+    label: LICENSE_TIERS[tier].label,
+    blurb: LICENSE_TIERS[tier].blurb,
+    files: LICENSE_TIERS[tier].files,
+    terms: describeTerms(terms[tier]),
+  }))
+  // An unknown or switched-off tier in the link falls back to the cheapest one on offer.
+  const requested = new URL(request.url).searchParams.get('tier')
+  const selected = options.find((o) => isTierId(requested) && o.tier === requested)?.tier ?? options[0]?.tier ?? null
+  const env = getEnv()
+  return { beat, options, selected, currency: env.CURRENCY, origin: env.APP_URL }
+}
+
+export const meta: Route.MetaFunction = ({ data: d }) => {
+  if (!d) return [{ title: 'Beat not found · Beatstall' }]
+  const { beat } = d
+  const title = `${beat.title} by ${beat.producer.displayName} · Beatstall`
+  const description =
+    beat.description.trim().slice(0, 155) ||
+    `${beat.genre} beat, ${beat.bpm} BPM in ${beat.musicalKey}. Preview it and license it from ${beat.minPriceCents ? formatPrice(beat.minPriceCents, d.currency) : 'the store'}.`
+  const tags = [
+    { title },
+    { name: 'description', content: description },
+    { property: 'og:title', content: `${beat.title} by ${beat.producer.displayName}` },
+    { property: 'og:description', content: description },
+    { property: 'og:type', content: 'music.song' },
+    { property: 'og:url', content: `${d.origin}/beats/${beat.slug}` },
+    { tagName: 'link', rel: 'canonical', href: `${d.origin}/beats/${beat.slug}` },
+  ]
+  if (beat.hasCover) tags.push({ property: 'og:image', content: `${d.origin}/media/cover/${beat.id}` })
+  if (beat.hasPreview) tags.push({ property: 'og:audio', content: `${d.origin}/media/preview/${beat.id}` })
+  return tags
+}
+
+export default function BeatPage({ loaderData }: Route.ComponentProps) {
+  const { beat, options, selected, currency } = loaderData
+  const track = toTrack({ ...beat, producerName: beat.producer.displayName })
+  const chosen = options.find((o) => o.tier === selected)
+  const facts = [
+    ['BPM', String(beat.bpm)],
+    ['Key', beat.musicalKey],
+    ['Genre', beat.genre],
+    ['Mood', beat.mood],
+  ] as const
+
+  return (
+    <article className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
+      <div className="space-y-5">
+        <div className="relative">
+          <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager className="aspect-square w-full rounded-3xl shadow-2xl shadow-black/50" />
+          {beat.hasPreview ? (
+            <div className="absolute bottom-5 right-5">
+              <PlayButton track={track} list={[track]} size="lg" />
+            </div>
+          ) : null}
+        </div>
+        {beat.hasPreview ? <BeatProgress track={track} /> : <p className="text-sm text-muted">No preview for this beat yet.</p>}
+      </div>
+
+      <div className="min-w-0 space-y-8">
+        <header>
+          <p className="text-sm">
+            <Link to={`/producers/${beat.producer.slug}`} className="font-semibold text-accent hover:underline">
+              {beat.producer.displayName}
+            </Link>
+          </p>
+          <h1 className="mt-1 break-words text-4xl font-black tracking-tight sm:text-5xl">{beat.title}</h1>
+          <dl className="mt-5 grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {facts.map(([term, value]) => (
+              <div key={term} className="rounded-xl border border-line bg-panel px-3 py-2">
+                <dt className="text-[11px] font-semibold uppercase tracking-wide text-muted">{term}</dt>
+                <dd className="truncate font-semibold">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {beat.description ? <p className="mt-5 whitespace-pre-line leading-relaxed text-zinc-300">{beat.description}</p> : null}
+          {beat.tags.length ? (
+            <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+              {beat.tags.map((tag) => (
+                <li key={tag}>
+                  <Link to={catalogHref({ q: tag })} className="rounded-full bg-white/5 px-3 py-1 text-xs font-medium text-zinc-300 hover:bg-white/10">
+                    #{tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </header>
+
+        {chosen && selected ? (
+          <section aria-label="License" className="space-y-4">
+            <TierPicker options={options} selected={selected} currency={currency} />
+            <div className="sticky bottom-24 z-10 flex flex-wrap items-center gap-3 rounded-2xl border border-line bg-ink/95 p-4 backdrop-blur sm:static">
+              <p className="mr-auto text-sm">
+                <span className="text-muted">{chosen.label} license · </span>
+                <span className="text-lg font-black tabular-nums">{formatPrice(chosen.priceCents, currency)}</span>
+              </p>
+              <AddToCartButton beatId={beat.id} tier={selected} beatTitle={beat.title} />
+              <BuyNowButton beatId={beat.id} tier={selected} />
+            </div>
+            <p className="text-xs text-muted">
+              Terms are frozen into your order when you pay.{' '}
+              <Link to="/licensing" className="underline underline-offset-2 hover:text-zinc-100">
+                Compare licenses
+              </Link>
+            </p>
+          </section>
+        ) : (
+          <p className="rounded-2xl border border-line p-4 text-muted">This beat is not for sale right now.</p>
+        )}
+      </div>
+    </article>
+  )
+}
