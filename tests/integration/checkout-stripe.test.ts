@@ -1,0 +1,191 @@
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { prisma } from '~/lib/db.server'
+import { reloadEnv } from '~/lib/env.server'
+import { reconcile } from '~/lib/orders/reconcile.server'
+import { orderForSuccessPage } from '~/lib/orders/success.server'
+import { getStripe, resetStripeClient } from '~/lib/payments/stripe.server'
+import { action } from '~/routes/checkout'
+import { makeBeat, makeProducer } from '../factories'
+import { startFakeStripe, type FakeStripe } from '../fakes/stripe-server'
+import { expectConsoleError } from '../utils/console'
+
+// Checkout against a Stripe-compatible local server: the real SDK builds and sends the requests.
+
+let fake: FakeStripe
+
+beforeAll(async () => {
+  fake = await startFakeStripe()
+  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
+  process.env.STRIPE_API_URL = fake.url
+  process.env.CURRENCY = 'usd'
+  reloadEnv()
+  resetStripeClient()
+})
+
+afterAll(async () => {
+  await fake.close()
+})
+
+async function checkout(lines: unknown, extra: Record<string, string> = {}) {
+  const body = new URLSearchParams({ lines: JSON.stringify(lines), ...extra })
+  const request = new Request('http://store.test/checkout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://store.test' },
+    body,
+  })
+  const result = (await action({ request, params: {}, context: {} } as never)) as unknown
+  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), problem: null }
+  const d = result as { init: { status: number } | null; data: { problem: { message: string; lines: { index: number; message: string }[] } } }
+  return { status: d.init?.status ?? 200, location: null, problem: d.data.problem }
+}
+
+describe('checkout with Stripe', () => {
+  it('creates one PENDING order and one Checkout Session with a line per item, and redirects to it', async () => {
+    const producer = await makeProducer({ displayName: 'Nova Beats' })
+    const a = await makeBeat({ producerId: producer.id, title: 'Night Drive', withFiles: false })
+    const b = await makeBeat({ producerId: producer.id, title: 'Sunrise', tiers: { TRACKOUT: { priceCents: 12_345, enabled: true } }, withFiles: false })
+    // The browser also sends a price: it must be ignored.
+    const res = await checkout([
+      { beatId: a.id, tier: 'BASIC', priceCents: 1 },
+      { beatId: b.id, tier: 'TRACKOUT', priceCents: 1 },
+    ], { email: 'fan@example.test' })
+    expect(res.status).toBe(302)
+    expect(res.location).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\/cs_test_/)
+
+    const params = fake.createRequests.at(-1)!
+    expect(params).not.toHaveProperty('payment_method_types')
+    const order = await prisma.multiItemOrder.findFirstOrThrow({
+      where: { email: 'fan@example.test' },
+      select: { id: true, status: true, totalCents: true, stripeCheckoutSessionId: true, checkoutExpiresAt: true, items: { orderBy: { position: 'asc' }, select: { id: true, priceCents: true, beatTitle: true, producerName: true, termsSnapshot: true } } },
+    })
+    expect(order.status).toBe('PENDING')
+    expect(order.totalCents).toBe(2_500 + 12_345)
+    expect(order.items.map((i) => i.priceCents)).toEqual([2_500, 12_345])
+    expect(order.items[0]).toMatchObject({ beatTitle: 'Night Drive', producerName: 'Nova Beats', termsSnapshot: { tier: 'BASIC', label: 'Basic' } })
+    expect(res.location).toContain(order.stripeCheckoutSessionId!)
+    expect(params).toMatchObject({
+      mode: 'payment',
+      client_reference_id: order.id,
+      customer_email: 'fan@example.test',
+      metadata: { order_id: order.id },
+      payment_intent_data: { metadata: { order_id: order.id } },
+      success_url: 'http://store.test/checkout/success?session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'http://store.test/cart',
+      line_items: [
+        {
+          quantity: '1',
+          price_data: {
+            currency: 'usd',
+            unit_amount: '2500',
+            product_data: { name: 'Night Drive — Basic license', metadata: { order_id: order.id, order_item_id: order.items[0]!.id, beat_id: a.id, tier: 'BASIC' } },
+          },
+        },
+        { price_data: { unit_amount: '12345', product_data: { name: 'Sunrise — Trackout license' } } },
+      ],
+    })
+    expect(Number(params.expires_at)).toBe(Math.floor(order.checkoutExpiresAt!.getTime() / 1000))
+    expect(fake.idempotencyKeys.at(-1)).toBe(`checkout-${order.id}`)
+  })
+
+  it('refuses an unpublished beat and a switched-off tier with a message per line, creating no order', async () => {
+    const before = await prisma.multiItemOrder.count()
+    const ok = await makeBeat({ withFiles: false })
+    const draft = await makeBeat({ status: 'DRAFT', title: 'Hidden Gem', withFiles: false })
+    const noStems = await makeBeat({ title: 'Loose', tiers: { UNLIMITED: { priceCents: 25_000, enabled: false } }, withFiles: false })
+    const res = await checkout([
+      { beatId: ok.id, tier: 'BASIC' },
+      { beatId: draft.id, tier: 'BASIC' },
+      { beatId: noStems.id, tier: 'UNLIMITED' },
+    ])
+    expect(res.status).toBe(422)
+    expect(res.problem!.lines).toEqual([
+      { index: 1, beatId: draft.id, message: '“Hidden Gem” is no longer for sale.' },
+      { index: 2, beatId: noStems.id, message: 'The Unlimited license for “Loose” is no longer offered.' },
+    ])
+    expect(await prisma.multiItemOrder.count()).toBe(before)
+  })
+
+  it('refuses an empty cart, 101 lines, duplicate beats and garbage with 400', async () => {
+    expect((await checkout([])).problem!.message).toBe('Your cart is empty.')
+    const many = Array.from({ length: 101 }, () => ({ beatId: crypto.randomUUID(), tier: 'BASIC' }))
+    const tooMany = await checkout(many)
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.problem!.message).toMatch(/at most 100/)
+    const id = crypto.randomUUID()
+    const dup = await checkout([{ beatId: id, tier: 'BASIC' }, { beatId: id, tier: 'TRACKOUT' }])
+    expect(dup.status).toBe(400)
+    expect(dup.problem!.lines[0]!.message).toBe('This beat is in the cart twice.')
+    expect((await checkout([{ beatId: 'nope', tier: 'GOLD' }])).status).toBe(400)
+    const notJson = new Request('http://store.test/checkout', { method: 'POST', body: new URLSearchParams({ lines: '{oops' }) })
+    const r = (await action({ request: notJson, params: {}, context: {} } as never)) as { init: { status: number } }
+    expect(r.init.status).toBe(400)
+  })
+
+  it('the fake Stripe server rejects what real Stripe rejects (payment_method_types, >100 lines)', async () => {
+    const stripe = getStripe()!
+    const base = {
+      mode: 'payment' as const,
+      success_url: 'http://x/s?session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'http://x/c',
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+      metadata: { order_id: 'o' },
+      payment_intent_data: { metadata: { order_id: 'o' } },
+    }
+    const line = { quantity: 1, price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } } }
+    await expect(
+      stripe.checkout.sessions.create({ ...base, line_items: [line], payment_method_types: ['card'] } as Stripe.Checkout.SessionCreateParams),
+    ).rejects.toThrow(/payment_method_types/)
+    await expect(stripe.checkout.sessions.create({ ...base, line_items: Array(101).fill(line) })).rejects.toThrow(/100 line items/)
+  })
+
+  it('a second attempt with the same idempotency key returns the same session', async () => {
+    const stripe = getStripe()!
+    const { buildSessionParams } = await import('~/lib/payments/checkout-session.server')
+    const order = { id: crypto.randomUUID(), currency: 'usd', email: null, items: [{ id: crypto.randomUUID(), beatId: crypto.randomUUID(), tier: 'BASIC' as const, priceCents: 100, beatTitle: 'T' }] }
+    const params = buildSessionParams(order, new Date(Date.now() + 3600_000))
+    const one = await stripe.checkout.sessions.create(params, { idempotencyKey: `checkout-${order.id}` })
+    const two = await stripe.checkout.sessions.create(params, { idempotencyKey: `checkout-${order.id}` })
+    expect(two.id).toBe(one.id)
+  })
+
+  it('the success page fulfils a paid session the webhook has not delivered, once; unknown ids are null', async () => {
+    const beat = await makeBeat({ withFiles: false })
+    const res = await checkout([{ beatId: beat.id, tier: 'TRACKOUT' }])
+    const sessionId = res.location!.split('/').at(-1)!
+    const unpaid = await orderForSuccessPage(sessionId)
+    expect(unpaid!.status).toBe('PENDING')
+    fake.complete(sessionId, { email: 'late@example.test', name: 'Late Hook' })
+    const [a, b] = await Promise.all([orderForSuccessPage(sessionId), orderForSuccessPage(sessionId)])
+    expect(a!.status).toBe('PAID')
+    expect(b!.status).toBe('PAID')
+    expect(a!.email).toBe('late@example.test')
+    expect(await orderForSuccessPage('cs_test_unknown')).toBeNull()
+  })
+
+  it('reconcile lists paid sessions the store missed (dry run), then fulfils them with --apply', async () => {
+    const beat = await makeBeat({ withFiles: false })
+    const res = await checkout([{ beatId: beat.id, tier: 'BASIC' }])
+    const sessionId = res.location!.split('/').at(-1)!
+    fake.complete(sessionId)
+    const dry = await reconcile({ apply: false })
+    expect(dry.actions).toContainEqual(expect.objectContaining({ sessionId, action: 'would fulfil (order is PENDING)' }))
+    const order = await prisma.multiItemOrder.findUniqueOrThrow({ where: { stripeCheckoutSessionId: sessionId }, select: { status: true } })
+    expect(order.status).toBe('PENDING')
+    const applied = await reconcile({ apply: true })
+    expect(applied.actions).toContainEqual(expect.objectContaining({ sessionId, action: 'fulfilled' }))
+    expect((await prisma.multiItemOrder.findUniqueOrThrow({ where: { stripeCheckoutSessionId: sessionId }, select: { status: true } })).status).toBe('PAID')
+    const again = await reconcile({ apply: true })
+    expect(again.actions.find((a) => a.sessionId === sessionId)).toBeUndefined()
+  })
+
+  it('a Stripe outage answers 502 with a message, not a 500', async () => {
+    expectConsoleError()
+    const beat = await makeBeat({ withFiles: false })
+    fake.failNext(10)
+    const res = await checkout([{ beatId: beat.id, tier: 'BASIC' }])
+    fake.failNext(0)
+    expect(res.status).toBe(502)
+    expect(res.problem!.message).toMatch(/payment provider/)
+  })
+})
