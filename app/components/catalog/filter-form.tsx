@@ -1,14 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Link, useNavigate } from 'react-router'
-import {
-  BPM_RANGE,
-  catalogHref,
-  hasFilters,
-  parseCatalogParams,
-  PRICE_RANGE,
-  SORTS,
-  type CatalogParams,
-} from '~/lib/catalog/params'
+import { BPM_RANGE, DEFAULT_PARAMS, hasFilters, PRICE_RANGE, SORTS, type CatalogParams } from '~/lib/catalog/params'
 
 interface Props {
   params: CatalogParams
@@ -37,12 +29,16 @@ export function FilterForm({ params, facets }: Props) {
     }
   }, [params])
 
-  // Navigate to the canonical URL (no empty keys), through the same parser the loader uses.
+  // A tidy URL: empty fields and the default sort left out (the loader clamps the rest).
   const go = (form: HTMLFormElement | null) => {
     if (!form) return
     const data = new URLSearchParams()
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string') data.append(k, v)
-    void navigate(catalogHref(parseCatalogParams(data)))
+    for (const [k, v] of new FormData(form)) {
+      const value = typeof v === 'string' ? v.trim() : ''
+      if (value && !(k === 'sort' && value === DEFAULT_PARAMS.sort)) data.append(k, value)
+    }
+    const qs = data.toString()
+    void navigate(qs ? `/?${qs}` : '/')
   }
   const autoSubmit = (e: React.ChangeEvent<HTMLSelectElement>) => go(e.currentTarget.form)
 

@@ -5,10 +5,10 @@ import {
   hasFilters,
   MAX_PAGE,
   MAX_QUERY_LENGTH,
-  parseCatalogParams,
   serializeCatalogParams,
   type CatalogParams,
 } from './params'
+import { parseCatalogParams } from './parse'
 
 const parse = (qs: string) => parseCatalogParams(new URLSearchParams(qs))
 
