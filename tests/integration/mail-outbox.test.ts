@@ -1,0 +1,207 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyOrderAccessToken } from '~/lib/access/order-access.server'
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { listDevMail, readDevMail } from '~/lib/mail/dev-mailbox.server'
+import { requestOrderLink } from '~/lib/mail/order-link.server'
+import { queueDisputeNotice, queueEmail, queueReceipt, queueRefundNotice } from '~/lib/mail/order-notifications.server'
+import { createFileTransport, createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
+import { backoffMs, deliverDueMail, MAX_ATTEMPTS, startOutboxWorker } from '~/lib/mail/worker.server'
+import { decodeQuotedPrintable, startFakeSmtp } from '../fakes/smtp-server'
+import { makePaidOrder } from '../factories-orders'
+
+let smtp: Awaited<ReturnType<typeof startFakeSmtp>>
+let transport: MailTransport
+
+beforeAll(async () => {
+  smtp = await startFakeSmtp()
+  transport = createSmtpTransport(smtp.url)
+})
+afterAll(async () => {
+  transport.close()
+  await smtp.stop()
+})
+
+const drain = async (now = new Date()) => {
+  // Deliver everything due; bounded so a bug cannot loop forever.
+  for (let i = 0; i < 10; i++) {
+    const r = await deliverDueMail(transport, { now })
+    if (r.sent + r.retried + r.dead === 0) return
+  }
+}
+
+function linkFrom(raw: string): string {
+  const decoded = decodeQuotedPrintable(raw)
+  const match = /http:\/\/store\.test\/orders\/view\?token=([A-Za-z0-9_.%-]+)/.exec(decoded)
+  if (!match) throw new Error('no order link in mail')
+  return decodeURIComponent(match[1]!)
+}
+
+describe('receipts through the outbox and a real SMTP server', () => {
+  it('queues once per order in the caller’s transaction and delivers lines, tiers, total, number and link', async () => {
+    const order = await makePaidOrder({
+      email: 'receipt@example.test',
+      lines: [{ tier: 'BASIC', beatTitle: '<b>Night</b> & Day' }, { tier: 'TRACKOUT', beatTitle: 'Second Wind' }],
+    })
+    await prisma.$transaction(async (tx) => {
+      await queueReceipt(tx, order.id)
+      await queueReceipt(tx, order.id) // a repeated webhook
+    })
+    expect(await prisma.outboxEmail.count({ where: { dedupeKey: `receipt:${order.id}` } })).toBe(1)
+    const before = smtp.received.length
+    await drain()
+    const mails = smtp.received.slice(before)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.to).toEqual(['receipt@example.test'])
+    const body = decodeQuotedPrintable(mails[0]!.raw)
+    expect(body).toContain(`order #${order.number}`)
+    expect(body).toContain('Basic license')
+    expect(body).toContain('Trackout license')
+    expect(body).toContain('$125.00')
+    expect(body).toContain('Second Wind')
+    // HTML in a title is text: escaped in the HTML part, never live markup.
+    expect(body).toContain('&lt;b&gt;Night&lt;/b&gt; &amp; Day')
+    expect(body).not.toMatch(/<b>Night<\/b> &amp;/)
+    expect(body).not.toMatch(/undefined|null/)
+    const access = verifyOrderAccessToken(linkFrom(mails[0]!.raw))
+    expect(access).toMatchObject({ ok: true, email: 'receipt@example.test' })
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    expect(row).toMatchObject({ status: 'SENT', attempts: 1 })
+  })
+
+  it('a rolled-back transaction queues nothing', async () => {
+    const order = await makePaidOrder()
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await queueReceipt(tx, order.id)
+        throw new Error('fulfilment failed')
+      }),
+    ).rejects.toThrow('fulfilment failed')
+    expect(await prisma.outboxEmail.count({ where: { dedupeKey: `receipt:${order.id}` } })).toBe(0)
+  })
+
+  it('queues refund and dispute notices that say what happened', async () => {
+    const order = await makePaidOrder({ email: 'notice@example.test', lines: [{ tier: 'BASIC', beatTitle: 'Refunded One' }, { tier: 'BASIC', beatTitle: 'Kept One' }] })
+    await prisma.orderItem.update({ where: { id: order.items[0]!.id }, data: { status: 'REFUNDED', refundedAt: new Date() } })
+    await prisma.$transaction(async (tx) => {
+      await queueRefundNotice(tx, order.id)
+      await queueRefundNotice(tx, order.id)
+    })
+    await prisma.multiItemOrder.update({ where: { id: order.id }, data: { status: 'DISPUTED', disputedAt: new Date() } })
+    await prisma.$transaction((tx) => queueDisputeNotice(tx, order.id))
+    const rows = await prisma.outboxEmail.findMany({ where: { to: 'notice@example.test' }, orderBy: { createdAt: 'asc' } })
+    expect(rows.map((r) => r.kind)).toEqual(['refund', 'dispute'])
+    expect(rows[0]!.text).toContain('Refunded One')
+    expect(rows[0]!.text).not.toContain('Kept One')
+    expect(rows[1]!.subject).toContain('dispute')
+  })
+})
+
+describe('an SMTP outage', () => {
+  it('delays mail with exponential backoff and then delivers every message exactly once', async () => {
+    await drain()
+    for (let i = 0; i < 3; i++) {
+      await prisma.$transaction((tx) =>
+        queueEmail(tx, { dedupeKey: `outage:${i}`, kind: 'test', to: `outage${i}@example.test`, subject: `Outage ${i}`, text: 'x', html: '<p>x</p>' }),
+      )
+    }
+    const t0 = new Date()
+    const before = smtp.received.length
+    await smtp.stop()
+    expect(await deliverDueMail(transport, { now: t0 })).toEqual({ sent: 0, retried: 3, dead: 0 })
+    // Not due again before the backoff has passed.
+    expect(await deliverDueMail(transport, { now: new Date(t0.getTime() + backoffMs(1) - 1000) })).toEqual({ sent: 0, retried: 0, dead: 0 })
+    const t1 = new Date(t0.getTime() + backoffMs(1) + 1000)
+    expect(await deliverDueMail(transport, { now: t1 })).toEqual({ sent: 0, retried: 3, dead: 0 })
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: 'outage:0' } })
+    expect(row.attempts).toBe(2)
+    expect(row.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2))
+    expect(row.lastError).toBeTruthy()
+
+    await smtp.start()
+    await drain(new Date(t1.getTime() + backoffMs(2) + 1000))
+    await drain(new Date(t1.getTime() + 10 * 3600_000))
+    const got = smtp.received.slice(before).map((m) => m.to[0]).sort()
+    expect(got).toEqual(['outage0@example.test', 'outage1@example.test', 'outage2@example.test'])
+    const sent = await prisma.outboxEmail.findMany({ where: { dedupeKey: { startsWith: 'outage:' } } })
+    expect(sent.every((r) => r.status === 'SENT' && r.attempts === 3)).toBe(true)
+  })
+
+  it('marks a message DEAD after the maximum attempts, and keeps it visible', async () => {
+    await drain()
+    await prisma.$transaction((tx) =>
+      queueEmail(tx, { dedupeKey: 'dead:1', kind: 'test', to: 'dead@example.test', subject: 'Dead', text: 'x', html: 'x' }),
+    )
+    await smtp.stop()
+    let now = new Date()
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await deliverDueMail(transport, { now })
+      now = new Date(now.getTime() + 2 * 3600_000)
+    }
+    await smtp.start()
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: 'dead:1' } })
+    expect(row).toMatchObject({ status: 'DEAD', attempts: MAX_ATTEMPTS })
+    expect(await deliverDueMail(transport, { now })).toEqual({ sent: 0, retried: 0, dead: 0 })
+  })
+
+  it('two workers at once never send a message twice', async () => {
+    await drain()
+    for (let i = 0; i < 30; i++) {
+      await prisma.$transaction((tx) =>
+        queueEmail(tx, { dedupeKey: `race:${i}`, kind: 'test', to: `race${i}@example.test`, subject: 'Race', text: 'x', html: 'x' }),
+      )
+    }
+    const before = smtp.received.length
+    const other = createSmtpTransport(smtp.url)
+    await Promise.all([deliverDueMail(transport, { batchSize: 7 }), deliverDueMail(other, { batchSize: 7 }), drain()])
+    await drain()
+    other.close()
+    const to = smtp.received.slice(before).map((m) => m.to[0])
+    expect(to).toHaveLength(30)
+    expect(new Set(to).size).toBe(30)
+  })
+
+  it('the background worker delivers and stops after finishing its batch', async () => {
+    await prisma.$transaction((tx) =>
+      queueEmail(tx, { dedupeKey: 'worker:1', kind: 'test', to: 'worker@example.test', subject: 'Worker', text: 'x', html: 'x' }),
+    )
+    const stop = startOutboxWorker(createSmtpTransport(smtp.url), { intervalMs: 50 })
+    const deadline = Date.now() + 10_000
+    while (!smtp.received.some((m) => m.to[0] === 'worker@example.test') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    await stop()
+    expect(smtp.received.filter((m) => m.to[0] === 'worker@example.test')).toHaveLength(1)
+  })
+})
+
+describe('the order-page email', () => {
+  it('is sent for an address with orders and bound to it; not for an unknown address', async () => {
+    await makePaidOrder({ email: 'Returning@Example.test' })
+    await requestOrderLink('returning@example.test')
+    await requestOrderLink('nobody@example.test')
+    const before = smtp.received.length
+    await drain()
+    const mails = smtp.received.slice(before)
+    expect(mails.map((m) => m.to[0])).toEqual(['returning@example.test'])
+    expect(verifyOrderAccessToken(linkFrom(mails[0]!.raw))).toMatchObject({ ok: true, email: 'returning@example.test' })
+    expect(decodeQuotedPrintable(mails[0]!.raw)).toContain('30 minutes')
+  })
+})
+
+describe('the development mailbox (no SMTP_URL)', () => {
+  it('writes .eml and .json under DATA_DIR/mail and lists them newest first', async () => {
+    const file = createFileTransport()
+    await file.send({ id: '00000000-0000-4000-8000-000000000001', to: 'a@example.test', subject: 'First', text: 'one', html: '<p>one</p>' })
+    await file.send({ id: '00000000-0000-4000-8000-000000000002', to: 'b@example.test', subject: 'Second', text: 'two', html: '<p>two</p>' })
+    const names = await readdir(path.resolve(getEnv().DATA_DIR, 'mail'))
+    expect(names.filter((n) => n.endsWith('.eml'))).toHaveLength(2)
+    const list = await listDevMail()
+    expect(list.map((m) => m.subject)).toEqual(['Second', 'First'])
+    const one = await readDevMail(list[1]!.id)
+    expect(one).toMatchObject({ to: 'a@example.test', text: 'one' })
+    expect(await readDevMail('../../etc/passwd')).toBeNull()
+  })
+})
