@@ -1,0 +1,220 @@
+// `npm run bench:download` (issue 4, "Measured"): the download route's decide-log-and-redirect
+// path at 50 connections beside /licensing (a page without database work) in the same run, and the
+// local signed file route streaming a 10 MB WAV beside a plain Node read of the same file.
+// Production build, own embedded Postgres, a paid order created directly. Loopback only.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
+import { migrate } from '~/lib/db/migrate.server'
+import { load, median, percentile, printLoad, type LoadResult } from './lib/load'
+import { startServer } from './lib/server'
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+const LINES = 400 // downloads rotate over many order lines, as many buyers would
+const LIMIT = 1000 // the env schema's maximum; LINES × LIMIT is far above what a run can spend
+const WAV_BYTES = 10 * 1024 * 1024
+const STREAM_RUNS = 15
+
+const log = (line: string) => console.log(`[bench] ${line}`)
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'beatstall-bench-download-'))
+chmodSync(tmp, 0o755)
+const dataDir = path.join(tmp, 'data')
+mkdirSync(dataDir, { mode: 0o755 })
+
+function build(): string {
+  const buildDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : path.join(tmp, 'build')
+  log(`building for production into ${buildDir}`)
+  execFileSync('npx', ['react-router', 'build'], { env: { ...process.env, BUILD_DIR: buildDir }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const link = path.join(buildDir, 'node_modules')
+  if (!existsSync(link)) symlinkSync(path.resolve('node_modules'), link)
+  return buildDir
+}
+
+/** A 10 MB 16-bit stereo 44.1 kHz WAV (a quiet sine), so the file route streams real audio bytes. */
+function makeWav(bytes: number): Buffer {
+  const dataBytes = bytes - 44
+  const buf = Buffer.alloc(bytes)
+  buf.write('RIFF', 0)
+  buf.writeUInt32LE(bytes - 8, 4)
+  buf.write('WAVEfmt ', 8)
+  buf.writeUInt32LE(16, 16)
+  buf.writeUInt16LE(1, 20)
+  buf.writeUInt16LE(2, 22)
+  buf.writeUInt32LE(44_100, 24)
+  buf.writeUInt32LE(44_100 * 4, 28)
+  buf.writeUInt16LE(4, 32)
+  buf.writeUInt16LE(16, 34)
+  buf.write('data', 36)
+  buf.writeUInt32LE(dataBytes, 40)
+  for (let i = 0, s = 0; 44 + i + 3 < bytes; i += 4, s++) {
+    const v = Math.round(Math.sin((2 * Math.PI * 220 * s) / 44_100) * 8000)
+    buf.writeInt16LE(v, 44 + i)
+    buf.writeInt16LE(v, 46 + i)
+  }
+  return buf
+}
+
+async function seed() {
+  // The app's own modules write the order and store the files (DATA_DIR = the server's).
+  const { prisma } = await import('~/lib/db.server')
+  const { getStorage } = await import('~/lib/storage/storage.server')
+  const { createProducer } = await import('~/models/producer.server')
+  const { createBeat, upsertBeatFile } = await import('~/models/beat.server')
+  const { LICENSE_TIERS, snapshotTerms } = await import('~/lib/tiers')
+  const { accessCookieHeader, createOrderAccessToken } = await import('~/lib/access/order-access.server')
+  const producer = await createProducer({ email: 'bench-producer@example.test', displayName: 'Bench Producer' })
+  const beat = await createBeat({
+    producerId: producer.id,
+    title: 'Night Drive',
+    bpm: 90,
+    musicalKey: 'A minor',
+    genre: 'Trap',
+    mood: 'Dark',
+    tags: ['bench'],
+    status: 'PUBLISHED',
+  })
+  const storage = getStorage()
+  const wav = makeWav(WAV_BYTES)
+  const files = { MP3: { ext: 'mp3', type: 'audio/mpeg', body: wav.subarray(0, 200_000) }, WAV: { ext: 'wav', type: 'audio/wav', body: wav } } as const
+  for (const [kind, f] of Object.entries(files) as [keyof typeof files, (typeof files)[keyof typeof files]][]) {
+    const key = `beats/${beat.id}/${kind.toLowerCase()}.${f.ext}`
+    const stored = await storage.put(key, Buffer.from(f.body), { kind, contentType: f.type })
+    await upsertBeatFile(beat.id, { kind, storageKey: stored.key, contentType: f.type, bytes: stored.bytes, sha256: stored.sha256 })
+  }
+  const email = 'bench-buyer@example.test'
+  const order = await prisma.multiItemOrder.create({
+    data: {
+      status: 'PAID',
+      email,
+      buyerName: 'Bench Buyer',
+      totalCents: LINES * LICENSE_TIERS.TRACKOUT.defaultPriceCents,
+      paidAt: new Date(),
+      items: {
+        create: Array.from({ length: LINES }, (_, position) => ({
+          position,
+          beatId: beat.id,
+          producerId: producer.id,
+          tier: 'TRACKOUT' as const,
+          priceCents: LICENSE_TIERS.TRACKOUT.defaultPriceCents,
+          beatTitle: beat.title,
+          producerName: producer.displayName,
+          termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms('TRACKOUT', LICENSE_TIERS.TRACKOUT.defaultTerms))),
+        })),
+      },
+    },
+    select: { items: { select: { id: true }, orderBy: { position: 'asc' } } },
+  })
+  // Long enough for the whole run; the same HMAC check as a real 30-minute link.
+  const { token, expiresAt } = createOrderAccessToken(email, { ttlMs: 2 * 3600_000 })
+  const cookie = (await accessCookieHeader(token, expiresAt)).split(';')[0]!
+  const wavKey = `beats/${beat.id}/wav.wav`
+  const localPath = path.join(dataDir, 'files', wavKey)
+  await prisma.$disconnect()
+  return { lineIds: order.items.map((i) => i.id), cookie, wavKey, localPath }
+}
+
+/** Like lib/load's load(), rotating request paths over the order lines. */
+async function loadRotating(label: string, base: string, paths: string[], headers: Record<string, string>): Promise<LoadResult> {
+  const times: number[] = []
+  let unexpected = 0
+  let i = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: 50,
+        duration: DURATION,
+        headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    )
+    instance.on('response', (_c: unknown, status: number, _b: number, ms: number) => {
+      times.push(ms)
+      if (status !== 302) unexpected++
+    })
+  })
+  times.sort((a, b) => a - b)
+  return {
+    label,
+    requests: times.length,
+    non2xx: unexpected,
+    errors: result.errors,
+    rps: times.length / (result.duration || DURATION),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  }
+}
+
+async function timeStream(run: () => Promise<number>) {
+  const mbps: number[] = []
+  for (let i = 0; i < STREAM_RUNS + 2; i++) {
+    const t0 = performance.now()
+    const bytes = await run()
+    const seconds = (performance.now() - t0) / 1000
+    if (bytes !== WAV_BYTES) throw new Error(`streamed ${bytes} bytes, expected ${WAV_BYTES}`)
+    if (i >= 2) mbps.push(bytes / 1024 / 1024 / seconds) // two warm-up runs
+  }
+  return { median: median(mbps), min: Math.min(...mbps) }
+}
+
+const stops: (() => Promise<void>)[] = []
+try {
+  const buildDir = build()
+  log(`starting an embedded PostgreSQL in ${tmp}`)
+  const pgServer = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), log })
+  stops.push(() => pgServer.stop())
+  await migrate(pgServer.url)
+  process.env.DATABASE_URL = pgServer.url
+  process.env.DATA_DIR = dataDir
+  const { lineIds, cookie, localPath } = await seed()
+  log(`paid order with ${lineIds.length} Trackout lines; 10 MB WAV stored`)
+
+  const server = await startServer({
+    DATABASE_URL: pgServer.url,
+    BUILD_DIR: buildDir,
+    DATA_DIR: dataDir,
+    DOWNLOAD_LIMIT: String(LIMIT),
+  })
+  stops.unshift(() => server.stop())
+  const headers = { Cookie: cookie }
+  const probe = await fetch(`${server.url}/downloads/${lineIds[0]}/wav`, { headers, redirect: 'manual' })
+  const location = probe.headers.get('Location')
+  log(`GET /downloads/<line>/wav → ${probe.status} ${location?.slice(0, 80) ?? ''}`)
+  if (probe.status !== 302 || !location) throw new Error(`download route answered ${probe.status}: ${await probe.text()}`)
+  const signedUrl = new URL(location, server.url).toString()
+
+  const paths = lineIds.map((id) => `/downloads/${id}/mp3`)
+  await loadRotating('warm-up', server.url, paths, headers)
+  await load('warm-up', { url: `${server.url}/licensing`, connections: 10, durationSeconds: 2 })
+  const download = await loadRotating('download decide+log+302', server.url, paths, headers)
+  const minimal = await load('minimal /licensing', { url: `${server.url}/licensing`, connections: 50, durationSeconds: DURATION })
+
+  const served = await timeStream(async () => {
+    const res = await fetch(signedUrl)
+    if (!res.ok || !res.body) throw new Error(`file route answered ${res.status}`)
+    let n = 0
+    for await (const chunk of res.body) n += (chunk as Uint8Array).byteLength
+    return n
+  })
+  const plain = await timeStream(async () => {
+    let n = 0
+    for await (const chunk of createReadStream(localPath)) n += (chunk as Buffer).length
+    return n
+  })
+
+  console.log('\n=== bench:download ===')
+  printLoad(download)
+  printLoad(minimal)
+  console.log(`ratio download/minimal req/s       ${(download.rps / minimal.rps).toFixed(2)} (goal ≥ 0.5)`)
+  console.log(`signed file route, 10 MB WAV        median ${served.median.toFixed(0)} MB/s (slowest ${served.min.toFixed(0)} MB/s, ${STREAM_RUNS} runs)`)
+  console.log(`plain Node createReadStream         median ${plain.median.toFixed(0)} MB/s (slowest ${plain.min.toFixed(0)} MB/s)`)
+  console.log(`file route / plain read             ${(served.median / plain.median).toFixed(2)}`)
+} finally {
+  for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
+  rmSync(tmp, { recursive: true, force: true })
+}
