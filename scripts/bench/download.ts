@@ -99,7 +99,7 @@ async function seed() {
           producerId: producer.id,
           tier: 'TRACKOUT' as const,
           priceCents: LICENSE_TIERS.TRACKOUT.defaultPriceCents,
-          beatTitle: beat.title,
+          beatTitle: 'Night Drive',
           producerName: producer.displayName,
           termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms('TRACKOUT', LICENSE_TIERS.TRACKOUT.defaultTerms))),
         })),
@@ -198,8 +198,12 @@ try {
     const res = await fetch(signedUrl)
     if (!res.ok || !res.body) throw new Error(`file route answered ${res.status}`)
     let n = 0
-    for await (const chunk of res.body) n += (chunk as Uint8Array).byteLength
-    return n
+    const reader = res.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return n
+      n += value.byteLength
+    }
   })
   const plain = await timeStream(async () => {
     let n = 0

@@ -48,6 +48,15 @@ export function LineDownloads({ line }: { line: LineView }) {
           {line.refunded ? <span className="ml-2 text-red-400">Refunded</span> : null}
         </p>
       </div>
+      <LineFileButtons line={line} />
+    </div>
+  )
+}
+
+/** The files and license links of one line, without its heading (the success page has its own). */
+export function LineFileButtons({ line }: { line: LineView }) {
+  return (
+    <>
       <ul className="mt-3 grid gap-2 sm:grid-cols-3" aria-label={`Files for ${line.beatTitle}`}>
         {line.files.map((file) => (
           <li key={file.kind} className="rounded-xl border border-line bg-ink/40 p-3 text-sm">
@@ -78,7 +87,7 @@ export function LineDownloads({ line }: { line: LineView }) {
           Verification page
         </a>
       </p>
-    </div>
+    </>
   )
 }
 
