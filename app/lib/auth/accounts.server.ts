@@ -1,0 +1,51 @@
+import { prisma } from '~/lib/db.server'
+import { createRateLimit } from '~/lib/security/rate-limit.server'
+import { createProducer } from '~/models/producer.server'
+import { hashPassword, verifyPassword } from './password.server'
+
+// Sign-up and sign-in. Login is rate-limited per client IP and per email, so neither one address
+// nor one account can be brute-forced; a wrong email and a wrong password look the same.
+
+const loginPerIp = createRateLimit({ points: 30, durationSeconds: 15 * 60 })
+const loginPerEmail = createRateLimit({ points: 5, durationSeconds: 15 * 60 })
+const signUpPerIp = createRateLimit({ points: 10, durationSeconds: 60 * 60 })
+
+const LIMIT_MESSAGE = 'Too many sign-in attempts. Wait a few minutes, or reset your password.'
+
+// Verifying against a real hash when the email is unknown keeps the timing of both failures alike.
+let dummyHash: Promise<string> | undefined
+
+export type SignInResult = { ok: true; producerId: string } | { ok: false; error: string }
+
+export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
+  await loginPerIp.consume(`ip:${input.ip}`, LIMIT_MESSAGE)
+  await loginPerEmail.consume(`email:${input.email}`, LIMIT_MESSAGE)
+  const producer = await prisma.producer.findUnique({
+    where: { email: input.email },
+    select: { id: true, passwordHash: true },
+  })
+  const hash = producer?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password-000')))
+  const valid = await verifyPassword(hash, input.password)
+  if (!producer?.passwordHash || !valid) return { ok: false, error: 'That email and password do not match.' }
+  await loginPerEmail.reset(`email:${input.email}`)
+  return { ok: true, producerId: producer.id }
+}
+
+export type SignUpResult = { ok: true; producerId: string } | { ok: false; field: 'email'; error: string }
+
+export async function signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<SignUpResult> {
+  await signUpPerIp.consume(`ip:${input.ip}`, 'Too many accounts created from here. Try again later.')
+  const existing = await prisma.producer.findUnique({ where: { email: input.email }, select: { id: true } })
+  if (existing) return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' }
+  const passwordHash = await hashPassword(input.password)
+  try {
+    const producer = await createProducer({ email: input.email, displayName: input.displayName, passwordHash })
+    return { ok: true, producerId: producer.id }
+  } catch (error) {
+    // Two sign-ups racing for one email: the unique index decides.
+    if (error instanceof Error && 'code' in error && error.code === 'P2002') {
+      return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' }
+    }
+    throw error
+  }
+}

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { queueEmail } from '~/lib/mail/outbox.server'
+import { createRateLimit } from '~/lib/security/rate-limit.server'
+import { hashPassword } from './password.server'
+
+// Password reset by emailed link. Only the sha256 of the token is stored, so a database leak
+// yields no working link; a link lives one hour and works once.
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
+
+const requestsPerEmail = createRateLimit({ points: 3, durationSeconds: 60 * 60 })
+const requestsPerIp = createRateLimit({ points: 20, durationSeconds: 60 * 60 })
+
+export function hashResetToken(token: string) {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/**
+ * Queues a reset link if the email belongs to a producer. Says nothing either way, so the form
+ * cannot be used to find out who has an account. Returns the token for tests and tooling.
+ */
+export async function requestPasswordReset(email: string, ip: string): Promise<string | null> {
+  await requestsPerIp.consume(`ip:${ip}`, 'Too many reset requests. Try again later.')
+  await requestsPerEmail.consume(`email:${email}`, 'A reset link was sent recently. Check your inbox, or try again later.')
+  const producer = await prisma.producer.findUnique({ where: { email }, select: { id: true, email: true, displayName: true } })
+  if (!producer) return null
+  const token = randomBytes(32).toString('base64url')
+  const link = `${getEnv().APP_URL}/studio/reset-password?${new URLSearchParams({ token })}`
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.create({
+      data: { producerId: producer.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) },
+      select: { id: true },
+    })
+    await queueEmail(tx, {
+      dedupeKey: `password-reset:${row.id}`,
+      kind: 'password-reset',
+      to: producer.email,
+      subject: 'Reset your Beatstall password',
+      text: [
+        `Hi ${producer.displayName},`,
+        '',
+        'Someone (hopefully you) asked to reset the password of your Beatstall studio.',
+        `Open this link within an hour to choose a new one:`,
+        link,
+        '',
+        'If it was not you, ignore this email: your password stays as it is.',
+      ].join('\n'),
+      html: `<p>Hi ${escapeHtml(producer.displayName)},</p>
+<p>Someone (hopefully you) asked to reset the password of your Beatstall studio. Open this link within an hour to choose a new one:</p>
+<p><a href="${escapeHtml(link)}">Choose a new password</a></p>
+<p>If it was not you, ignore this email: your password stays as it is.</p>`,
+    })
+  })
+  return token
+}
+
+export type TokenState = 'valid' | 'invalid' | 'expired' | 'used'
+
+export async function checkResetToken(token: string): Promise<TokenState> {
+  const row = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: hashResetToken(token) },
+    select: { expiresAt: true, usedAt: true },
+  })
+  if (!row) return 'invalid'
+  if (row.usedAt) return 'used'
+  if (row.expiresAt.getTime() <= Date.now()) return 'expired'
+  return 'valid'
+}
+
+/** Sets the new password if the token is valid; the token (and any other open one) is spent. */
+export async function resetPassword(token: string, newPassword: string): Promise<{ ok: true; producerId: string } | { ok: false; state: TokenState }> {
+  const passwordHash = await hashPassword(newPassword)
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.findUnique({
+      where: { tokenHash: hashResetToken(token) },
+      select: { id: true, producerId: true, expiresAt: true, usedAt: true },
+    })
+    if (!row) return { ok: false, state: 'invalid' } as const
+    if (row.usedAt) return { ok: false, state: 'used' } as const
+    if (row.expiresAt.getTime() <= Date.now()) return { ok: false, state: 'expired' } as const
+    // Conditional update: of two concurrent uses, only one sees usedAt still null.
+    const spent = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+    if (spent.count !== 1) return { ok: false, state: 'used' } as const
+    await tx.passwordResetToken.updateMany({ where: { producerId: row.producerId, usedAt: null }, data: { usedAt: new Date() } })
+    await tx.producer.update({ where: { id: row.producerId }, data: { passwordHash }, select: { id: true } })
+    return { ok: true, producerId: row.producerId } as const
+  })
+}
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

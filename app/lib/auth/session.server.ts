@@ -1,0 +1,81 @@
+import { createCookieSessionStorage, redirect, type SessionStorage } from 'react-router'
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { safeRedirect } from './redirect'
+
+// Producer sessions live in a signed cookie (React Router's cookie session storage): httpOnly,
+// SameSite=Lax (with the Origin check on every mutation), Secure when served over https in
+// production. SESSION_SECRET may list several secrets: the first signs, all verify (rotation).
+
+interface SessionData {
+  producerId: string
+}
+
+const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30
+
+let storage: SessionStorage<SessionData> | undefined
+
+export function getSessionStorage(): SessionStorage<SessionData> {
+  if (storage) return storage
+  const env = getEnv()
+  storage = createCookieSessionStorage<SessionData>({
+    cookie: {
+      name: '__beatstall_studio',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.NODE_ENV === 'production' && env.APP_URL.startsWith('https://'),
+      path: '/',
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      secrets: env.SESSION_SECRETS,
+    },
+  })
+  return storage
+}
+
+export interface SessionProducer {
+  id: string
+  email: string
+  displayName: string
+  slug: string
+}
+
+async function readProducerId(request: Request): Promise<string | undefined> {
+  const session = await getSessionStorage().getSession(request.headers.get('Cookie'))
+  const id = session.get('producerId')
+  return typeof id === 'string' ? id : undefined
+}
+
+/** The signed-in producer, or null (a cookie naming a deleted producer counts as signed out). */
+export async function getProducer(request: Request): Promise<SessionProducer | null> {
+  const id = await readProducerId(request)
+  if (!id) return null
+  return prisma.producer.findUnique({
+    where: { id },
+    select: { id: true, email: true, displayName: true, slug: true },
+  })
+}
+
+/** Throws a redirect to the login page (coming back here afterwards) when nobody is signed in. */
+export async function requireProducer(request: Request): Promise<SessionProducer> {
+  const producer = await getProducer(request)
+  if (producer) return producer
+  const url = new URL(request.url)
+  const back = request.method === 'GET' ? `${url.pathname}${url.search}` : '/studio'
+  throw redirect(`/studio/login?${new URLSearchParams({ redirectTo: back })}`)
+}
+
+/** Signs the producer in and redirects; a fresh session, so no pre-login state carries over. */
+export async function createProducerSession(producerId: string, redirectTo: string | null | undefined) {
+  const sessions = getSessionStorage()
+  const session = await sessions.getSession()
+  session.set('producerId', producerId)
+  return redirect(safeRedirect(redirectTo, '/studio'), {
+    headers: { 'Set-Cookie': await sessions.commitSession(session) },
+  })
+}
+
+export async function destroyProducerSession(request: Request) {
+  const sessions = getSessionStorage()
+  const session = await sessions.getSession(request.headers.get('Cookie'))
+  return redirect('/studio/login', { headers: { 'Set-Cookie': await sessions.destroySession(session) } })
+}

@@ -1,0 +1,47 @@
+import { data, Form, Link, useNavigation } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/studio.forgot-password'
+import { AuthCard } from '~/components/studio/auth-card'
+import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
+import { requestPasswordReset } from '~/lib/auth/password-reset.server'
+import { emailSchema } from '~/lib/auth/schemas'
+import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { parseForm } from '~/lib/studio/form'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Beatstall studio' }]
+
+export async function action({ request, context }: Route.ActionArgs) {
+  assertSameOrigin(request)
+  const form = parseForm(await request.formData(), z.object({ email: emailSchema }))
+  if (!form.ok) return data({ sent: false as const, errors: form.errors }, { status: 400 })
+  await requestPasswordReset(form.data.email, context.ip)
+  // The same answer whether or not the email has an account.
+  return { sent: true as const, errors: {} }
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const busy = useNavigation().state === 'submitting'
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  return (
+    <AuthCard
+      title="Reset your password"
+      subtitle="We will email you a link to choose a new one. It works once, for one hour."
+      footer={
+        <Link to="/studio/login" className="font-medium text-accent hover:underline">
+          Back to sign in
+        </Link>
+      }
+    >
+      {actionData?.sent ? (
+        <FormAlert tone="success">If that email has a studio, a reset link is on its way. Check your inbox.</FormAlert>
+      ) : (
+        <Form method="post" className="space-y-4" noValidate>
+          <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+          <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
+            {busy ? 'Sending…' : 'Email me a reset link'}
+          </button>
+        </Form>
+      )}
+    </AuthCard>
+  )
+}

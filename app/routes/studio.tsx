@@ -1,0 +1,51 @@
+import { Form, NavLink, Outlet } from 'react-router'
+import type { Route } from './+types/studio'
+import { getProducer } from '~/lib/auth/session.server'
+
+// The studio shell: a tab bar for signed-in producers; the sign-in pages render bare inside it.
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const producer = await getProducer(request)
+  return { producer: producer ? { displayName: producer.displayName, slug: producer.slug } : null }
+}
+
+const tabClass = ({ isActive }: { isActive: boolean }) =>
+  `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition-colors ${
+    isActive ? 'bg-panel text-white ring-1 ring-line' : 'text-muted hover:text-white'
+  }`
+
+export default function StudioLayout({ loaderData }: Route.ComponentProps) {
+  const { producer } = loaderData
+  return (
+    <div className="space-y-6">
+      {producer ? (
+        <div className="flex flex-wrap items-center gap-3 border-b border-line pb-4">
+          <div className="mr-auto min-w-0">
+            <p className="text-xs font-semibold uppercase tracking-widest text-accent">Studio</p>
+            <p className="truncate text-lg font-bold">{producer.displayName}</p>
+          </div>
+          <nav aria-label="Studio" className="-mx-1 flex w-full gap-1 overflow-x-auto px-1 sm:w-auto">
+            <NavLink to="/studio" end className={tabClass}>
+              Beats
+            </NavLink>
+            <NavLink to="/studio/sales" className={tabClass}>
+              Sales
+            </NavLink>
+            <NavLink to="/studio/terms" className={tabClass}>
+              License terms
+            </NavLink>
+            <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
+              Public page
+            </NavLink>
+            <Form method="post" action="/studio/logout">
+              <button type="submit" className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-muted hover:text-white">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        </div>
+      ) : null}
+      <Outlet />
+    </div>
+  )
+}
