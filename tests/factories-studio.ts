@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto'
+import type { LicenseTier, OrderStatus } from '~/generated/prisma/enums'
+import { hashPassword } from '~/lib/auth/password.server'
+import { createProducerSession } from '~/lib/auth/session.server'
+import { prisma } from '~/lib/db.server'
+import { snapshotTerms, LICENSE_TIERS } from '~/lib/tiers'
+import { makeProducer } from './factories'
+
+// Studio test helpers: signed-in producers, requests as a browser would send them, orders made
+// directly with prisma, and a runner that turns thrown responses into plain results.
+
+export const ORIGIN = 'http://store.test'
+const uid = () => randomBytes(4).toString('hex')
+
+export async function sessionCookie(producerId: string) {
+  const res = await createProducerSession(producerId, '/studio')
+  return res.headers.get('Set-Cookie')!.split(';')[0]!
+}
+
+export async function makeSignedInProducer(password = 'correct horse battery') {
+  const producer = await makeProducer({ passwordHash: await hashPassword(password) })
+  return { ...producer, password, cookie: await sessionCookie(producer.id) }
+}
+
+export function getRequest(path: string, cookie?: string) {
+  return new Request(`${ORIGIN}${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+export function formRequest(path: string, fields: Record<string, string | string[]>, opts: { cookie?: string; origin?: string | null } = {}) {
+  const body = new URLSearchParams()
+  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item)
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' }
+  if (opts.cookie) headers.Cookie = opts.cookie
+  if (opts.origin !== null) headers.Origin = opts.origin ?? ORIGIN
+  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body })
+}
+
+export interface RouteResult {
+  status: number
+  headers: Headers
+  data: unknown
+  location: string | null
+}
+
+/** Calls a loader or action and reports what the client would get, thrown or returned. */
+export async function run(call: () => unknown): Promise<RouteResult> {
+  let value: unknown
+  try {
+    value = await call()
+  } catch (thrown) {
+    value = thrown
+  }
+  if (value instanceof Response) {
+    const text = await value.text()
+    return { status: value.status, headers: value.headers, data: text, location: value.headers.get('Location') }
+  }
+  if (value && typeof value === 'object' && 'type' in value && value.type === 'DataWithResponseInit') {
+    const d = value as unknown as { data: unknown; init: { status?: number; headers?: HeadersInit } | null }
+    const headers = new Headers(d.init?.headers)
+    return { status: d.init?.status ?? 200, headers, data: d.data, location: headers.get('Location') }
+  }
+  if (value instanceof Error) throw value
+  return { status: 200, headers: new Headers(), data: value, location: null }
+}
+
+/** Route handler arguments as React Router passes them (only what our routes read). */
+export function args(request: Request, params: Record<string, string> = {}, ip = '203.0.113.7') {
+  return { request, params, context: { ip } } as never
+}
+
+export async function makeOrderLine(opts: {
+  beatId: string
+  producerId: string
+  tier?: LicenseTier
+  priceCents?: number
+  status?: OrderStatus
+  email?: string
+  buyerName?: string
+  paidAt?: Date
+  beatTitle?: string
+}) {
+  const tier = opts.tier ?? 'BASIC'
+  const priceCents = opts.priceCents ?? LICENSE_TIERS[tier].defaultPriceCents
+  const status = opts.status ?? 'PAID'
+  const order = await prisma.multiItemOrder.create({
+    data: {
+      status,
+      totalCents: priceCents,
+      email: opts.email ?? `buyer-${uid()}@example.test`,
+      buyerName: opts.buyerName ?? 'Test Buyer',
+      paidAt: status === 'PENDING' ? null : (opts.paidAt ?? new Date()),
+      items: {
+        create: {
+          position: 0,
+          beatId: opts.beatId,
+          producerId: opts.producerId,
+          tier,
+          priceCents,
+          beatTitle: opts.beatTitle ?? 'A beat',
+          producerName: 'Producer',
+          termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms(tier, LICENSE_TIERS[tier].defaultTerms))),
+          status: status === 'REFUNDED' ? 'REFUNDED' : 'ACTIVE',
+        },
+      },
+    },
+    select: { id: true, number: true, items: { select: { id: true } } },
+  })
+  return { orderId: order.id, number: order.number, lineId: order.items[0]!.id }
+}
