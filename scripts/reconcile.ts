@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util'
 const { values } = parseArgs({ options: { apply: { type: 'boolean', default: false }, hours: { type: 'string', default: '72' } } })
 
 const { getEnv } = await import('../app/lib/env.server')
-let stopDb: (() => Promise<void>) | undefined
 if (!getEnv().STRIPE_SECRET_KEY) {
   console.log('Test checkout mode (no STRIPE_SECRET_KEY): payments never leave this store, so there is nothing to reconcile.')
   process.exit(0)
@@ -14,7 +13,7 @@ if (!getEnv().STRIPE_SECRET_KEY) {
 // The same database `npm start` uses: DATABASE_URL, or the embedded one in DATA_DIR (migrated).
 const { prepareDatabase } = await import('./server/database')
 const db = await prepareDatabase((line) => console.log(`[reconcile] ${line}`))
-stopDb = db.embedded ? () => db.embedded!.stop() : undefined
+const stopDb = db.embedded ? () => db.embedded!.stop() : undefined
 const { reconcile } = await import('../app/lib/orders/reconcile.server')
 const { prisma } = await import('../app/lib/db.server')
 try {

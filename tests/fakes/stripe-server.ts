@@ -143,8 +143,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   let failures = 0
 
   const publicSession = (s: FakeSession, expand: boolean) => {
-    const { line_items, ...rest } = s
-    return expand ? s : { ...rest, line_items: undefined }
+    return expand ? s : { ...s, line_items: undefined }
   }
 
   const server = http.createServer((req, res) => {

@@ -1,0 +1,102 @@
+import { useSyncExternalStore } from 'react'
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { TierId } from '~/lib/tiers'
+import { CartLineSchema, MAX_CART_LINES, type CartLine } from './lines'
+
+// The cart: one line per beat (beat id + tier, nothing else — prices come from the server),
+// persisted to localStorage. Hydration is manual (after mount) so the server render and the first
+// client render agree; other tabs' changes arrive through the `storage` event.
+
+export const CART_STORAGE_KEY = 'beatstall-cart'
+
+export type AddResult = 'added' | 'changed' | 'unchanged' | 'full'
+
+interface CartState {
+  lines: CartLine[]
+  add: (line: CartLine) => AddResult
+  setTier: (beatId: string, tier: TierId) => void
+  remove: (beatId: string) => void
+  /** Lines the server refused (unpublished beat, tier switched off), with the reason to show. */
+  drop: (dropped: { beatId: string; message: string }[]) => void
+  /** Reasons for dropped lines, shown on the cart page (not persisted). */
+  notices: string[]
+  clear: () => void
+}
+
+function sanitize(value: unknown): CartLine[] {
+  if (!Array.isArray(value)) return []
+  const seen = new Set<string>()
+  const lines: CartLine[] = []
+  for (const raw of value) {
+    const parsed = CartLineSchema.safeParse(raw)
+    if (!parsed.success || seen.has(parsed.data.beatId)) continue
+    seen.add(parsed.data.beatId)
+    lines.push(parsed.data)
+  }
+  return lines.slice(0, MAX_CART_LINES)
+}
+
+export const useCart = create<CartState>()(
+  persist(
+    (set, get) => ({
+      lines: [],
+      add(line) {
+        const lines = get().lines
+        const existing = lines.find((l) => l.beatId === line.beatId)
+        if (existing?.tier === line.tier) return 'unchanged'
+        if (existing) {
+          set({ lines: lines.map((l) => (l.beatId === line.beatId ? { ...l, tier: line.tier } : l)) })
+          return 'changed'
+        }
+        if (lines.length >= MAX_CART_LINES) return 'full'
+        set({ lines: [...lines, { beatId: line.beatId, tier: line.tier }] })
+        return 'added'
+      },
+      setTier: (beatId, tier) => set({ lines: get().lines.map((l) => (l.beatId === beatId ? { ...l, tier } : l)) }),
+      remove: (beatId) => set({ lines: get().lines.filter((l) => l.beatId !== beatId) }),
+      notices: [],
+      drop: (dropped) =>
+        set({
+          lines: get().lines.filter((l) => !dropped.some((d) => d.beatId === l.beatId)),
+          notices: [...get().notices, ...dropped.map((d) => d.message)],
+        }),
+      clear: () => set({ lines: [], notices: [] }),
+    }),
+    {
+      name: CART_STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      skipHydration: true,
+      partialize: (state) => ({ lines: state.lines }),
+      // Whatever is in localStorage is untrusted: keep only well-formed, unique lines.
+      merge: (persisted, current) => ({ ...current, lines: sanitize((persisted as { lines?: unknown } | null)?.lines) }),
+    },
+  ),
+)
+
+let listening = false
+
+/** Loads the cart from localStorage once, and follows changes made in other tabs. */
+function startCartSync() {
+  if (listening || typeof window === 'undefined') return
+  listening = true
+  void useCart.persist.rehydrate()
+  window.addEventListener('storage', (event) => {
+    if (event.key === CART_STORAGE_KEY || event.key === null) void useCart.persist.rehydrate()
+  })
+}
+
+function subscribeHydration(onChange: () => void) {
+  startCartSync()
+  return useCart.persist.onFinishHydration(onChange)
+}
+
+/** False during SSR and the hydration render; true once the saved cart is loaded. */
+export function useCartReady(): boolean {
+  return useSyncExternalStore(
+    subscribeHydration,
+    () => useCart.persist.hasHydrated(),
+    () => false,
+  )
+}

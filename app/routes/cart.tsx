@@ -1,0 +1,131 @@
+import { useEffect, useMemo } from 'react'
+import { Link, useFetcher, useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/cart'
+import type { CheckoutProblem } from './checkout'
+import { CartLineView } from '~/components/cart/cart-line'
+import { encodeLine, MAX_CART_LINES } from '~/lib/cart/lines'
+import { useCart, useCartReady } from '~/lib/cart/store'
+import { formatMoney } from '~/lib/money'
+import type { CartView } from '~/lib/orders/cart-view.server'
+
+// The cart lives in the browser (ids + tiers); this page prices it through /api/cart and checks out
+// through /checkout. Nothing here trusts a price from localStorage.
+
+export const meta: Route.MetaFunction = () => [{ title: 'Your cart · Beatstall' }]
+
+export default function CartPage() {
+  const ready = useCartReady()
+  const lines = useCart((s) => s.lines)
+  const drop = useCart((s) => s.drop)
+  const droppedNotes = useCart((s) => s.notices)
+  const clear = useCart((s) => s.clear)
+  const pricing = useFetcher<CartView>()
+  const checkout = useFetcher<{ problem: CheckoutProblem }>()
+
+  const query = useMemo(() => lines.map((l) => `l=${encodeURIComponent(encodeLine(l))}`).join('&'), [lines])
+  const { load } = pricing
+  useEffect(() => {
+    if (ready && query) void load(`/api/cart?${query}`)
+  }, [ready, query, load])
+
+  // Lines the server says can no longer be bought leave the cart, with the reason shown.
+  const dropped = pricing.data?.dropped
+  useEffect(() => {
+    if (dropped?.length) drop(dropped)
+  }, [dropped, drop])
+
+  const priced = new Map((pricing.data?.lines ?? []).map((l) => [l.beatId, l]))
+  const problemsByBeat = new Map((checkout.data?.problem.lines ?? []).map((p) => [p.beatId, p.message]))
+  const visible = lines.filter((l) => priced.get(l.beatId)?.tier === l.tier)
+  const total = visible.reduce((sum, l) => sum + (priced.get(l.beatId)?.priceCents ?? 0), 0)
+  const currency = useCurrency()
+  const loading = !ready || (lines.length > 0 && (pricing.state !== 'idle' || visible.length !== lines.length))
+  const busy = checkout.state !== 'idle'
+
+  return (
+    <div className="mx-auto max-w-4xl">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-black tracking-tight">Your cart</h1>
+        {ready && lines.length ? (
+          <button type="button" onClick={clear} className="text-sm text-muted underline-offset-2 hover:text-white hover:underline">
+            Clear cart
+          </button>
+        ) : null}
+      </div>
+
+      {droppedNotes.length ? (
+        <div role="status" className="mt-4 rounded-2xl border border-amber-500/40 bg-amber-500/10 p-4 text-sm">
+          <p className="font-semibold">We removed {droppedNotes.length === 1 ? 'a line' : 'some lines'} from your cart:</p>
+          <ul className="mt-1 list-disc pl-5 text-zinc-300">
+            {droppedNotes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {!ready ? (
+        <p className="mt-8 text-muted">Loading your cart…</p>
+      ) : lines.length === 0 ? (
+        <div className="mt-8 rounded-2xl border border-line bg-panel p-8 text-center">
+          <p className="text-lg font-semibold">Your cart is empty.</p>
+          <p className="mt-1 text-muted">Find a beat you like and pick a license.</p>
+          <Link to="/" className="mt-5 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
+            Browse beats
+          </Link>
+        </div>
+      ) : (
+        <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
+          <ul className="space-y-3" aria-label="Cart lines" aria-busy={loading}>
+            {lines.map((line) => {
+              const view = priced.get(line.beatId)
+              return (
+                <CartLineView
+                  key={line.beatId}
+                  line={line}
+                  view={view && view.tier === line.tier ? view : undefined}
+                  fallback={view}
+                  currency={currency}
+                  problem={problemsByBeat.get(line.beatId)}
+                />
+              )
+            })}
+          </ul>
+          <aside className="h-fit rounded-2xl border border-line bg-panel p-4 lg:sticky lg:top-20" aria-labelledby="summary-title">
+            <h2 id="summary-title" className="font-semibold">
+              Summary
+            </h2>
+            <p className="mt-3 flex items-baseline justify-between">
+              <span className="text-muted">
+                {lines.length} {lines.length === 1 ? 'license' : 'licenses'}
+              </span>
+              <span className="text-2xl font-black tabular-nums" data-testid="cart-total" aria-live="polite">
+                {loading ? '…' : formatMoney(total, currency)}
+              </span>
+            </p>
+            <p className="mt-1 text-xs text-muted">Up to {MAX_CART_LINES} beats per checkout. Prices are checked again when you pay.</p>
+            <checkout.Form method="post" action="/checkout" className="mt-4">
+              <input type="hidden" name="lines" value={JSON.stringify(lines)} />
+              <button
+                type="submit"
+                disabled={busy || loading || lines.length > MAX_CART_LINES}
+                className="w-full rounded-full bg-accent px-5 py-2.5 font-bold text-accent-ink hover:brightness-110 disabled:opacity-60"
+              >
+                {busy ? 'Starting checkout…' : 'Check out'}
+              </button>
+            </checkout.Form>
+            {checkout.data?.problem ? (
+              <p role="alert" className="mt-3 text-sm text-red-300">
+                {checkout.data.problem.message}
+              </p>
+            ) : null}
+          </aside>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function useCurrency() {
+  return useRouteLoaderData<{ currency: string }>('root')?.currency ?? 'usd'
+}

@@ -1,0 +1,90 @@
+import { useEffect } from 'react'
+import { data, Link, useRevalidator } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/checkout_.success'
+import { OrderSummary } from '~/components/orders/order-summary'
+import { useCart } from '~/lib/cart/store'
+import { toOrderView } from '~/lib/orders/order-view'
+import { orderForSuccessPage } from '~/lib/orders/success.server'
+
+// Stripe sends the buyer here after paying. If the webhook has not arrived yet, the loader
+// fulfils the session itself (same fulfilment, so racing the webhook is harmless).
+
+const QuerySchema = z.object({ session_id: z.string().regex(/^cs_[A-Za-z0-9_]{6,200}$/) })
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!query.success) throw data('This checkout link is not valid.', { status: 404 })
+  const order = await orderForSuccessPage(query.data.session_id)
+  if (!order) throw data('We could not find that checkout. If you paid, check your email for the receipt.', { status: 404 })
+  return { order: toOrderView(order) }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data?.order.status === 'PAID' ? 'Thank you for your order · Beatstall' : 'Confirming your payment · Beatstall' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export default function CheckoutSuccess({ loaderData }: Route.ComponentProps) {
+  const { order } = loaderData
+  const clear = useCart((s) => s.clear)
+  const paid = order.status === 'PAID' || order.status === 'DISPUTED' || order.status === 'REFUNDED'
+  const waiting = order.status === 'PENDING' && !order.flagged
+
+  useEffect(() => {
+    if (paid) clear()
+  }, [paid, clear])
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      {paid ? (
+        <header>
+          <p className="text-sm font-semibold tracking-widest text-accent">PAYMENT RECEIVED</p>
+          <h1 className="mt-1 text-3xl font-black tracking-tight">Thank you{order.buyerName ? `, ${order.buyerName.split(' ')[0]}` : ''}!</h1>
+          <p className="mt-2 text-muted">
+            Order #{order.number} is confirmed{order.email ? <> and a receipt is on its way to <strong className="text-zinc-200">{order.email}</strong></> : null}.
+          </p>
+        </header>
+      ) : waiting ? (
+        <WaitingForPayment />
+      ) : (
+        <header role="alert">
+          <h1 className="text-3xl font-black tracking-tight">
+            {order.status === 'EXPIRED' ? 'This checkout expired' : order.status === 'FAILED' ? 'The payment did not go through' : 'We need to check this payment'}
+          </h1>
+          <p className="mt-2 text-muted">
+            {order.flagged
+              ? 'The amount we received did not match the order, so we have not released the files. We will look into it; no need to pay again.'
+              : 'No money was taken for this order. Your cart is still here if you want to try again.'}
+          </p>
+          <Link to="/cart" className="mt-4 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
+            Back to the cart
+          </Link>
+        </header>
+      )}
+      <OrderSummary order={order} />
+    </div>
+  )
+}
+
+function WaitingForPayment() {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    const t = setInterval(() => {
+      if (revalidator.state === 'idle') void revalidator.revalidate()
+    }, 2000)
+    return () => clearInterval(t)
+  }, [revalidator])
+  return (
+    <header aria-live="polite">
+      <noscript>
+        <meta httpEquiv="refresh" content="3" />
+      </noscript>
+      <p className="text-sm font-semibold tracking-widest text-accent">ALMOST THERE</p>
+      <h1 className="mt-1 text-3xl font-black tracking-tight">Confirming your payment…</h1>
+      <p className="mt-2 text-muted">
+        Some payment methods take a moment. This page refreshes by itself; you will also get an email as soon as it is confirmed.
+      </p>
+    </header>
+  )
+}
