@@ -2,6 +2,7 @@ import { data } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/licenses.$id_.pdf'
 import { readAccess } from '~/lib/access/order-access.server'
+import { safeFilename } from '~/lib/downloads/filename'
 import { renderLicensePdf } from '~/lib/pdf/license-pdf.server'
 import { getLicense } from '~/lib/pdf/license.server'
 
@@ -24,7 +25,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     throw data('We could not find that license among the orders of your email address.', { status: 404 })
   }
   const pdf = await renderLicensePdf(license)
-  const name = `${license.beatTitle} (${license.tierLabel}) license.pdf`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+  const name = `${safeFilename(license.beatTitle) || 'Beat'} (${license.tierLabel}) license.pdf`
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

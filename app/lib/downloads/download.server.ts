@@ -11,6 +11,7 @@ import {
   type LineForDownload,
 } from '~/models/download.server'
 import { decideEntitlement, snapshotFiles, type Entitlement } from './entitlement'
+import { safeFilename } from './filename'
 import { signFileUrl } from './sign-url.server'
 
 // Decide, log, and hand out a fresh 10-minute file URL. HEAD asks the same question without
@@ -37,8 +38,7 @@ const EXTENSIONS: Record<DownloadKind, string> = { MP3: 'mp3', WAV: 'wav', STEMS
 
 /** `Night Drive (Trackout).wav`, without characters that break a Content-Disposition header. */
 export function downloadFilename(beatTitle: string, tierLabel: string, kind: DownloadKind): string {
-  const clean = beatTitle.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Beat'
-  return `${clean} (${tierLabel}).${EXTENSIONS[kind]}`
+  return `${safeFilename(beatTitle) || 'Beat'} (${tierLabel}).${EXTENSIONS[kind]}`
 }
 
 function decide(line: LineForDownload | null, req: DownloadRequest, used: number): Entitlement {
