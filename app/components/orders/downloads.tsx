@@ -24,6 +24,17 @@ export function OrderDownloads({ order }: { order: OrderView }) {
           </li>
         ))}
       </ul>
+      {order.lines.some((l) => l.files.some((f) => f.allowed)) ? (
+        <footer className="border-t border-line px-5 py-3">
+          <a
+            href={`/downloads/order/${order.id}/zip`}
+            className="inline-block rounded-full border border-accent/60 px-4 py-2 text-sm font-semibold text-accent hover:bg-accent/10"
+          >
+            Download everything (zip)
+          </a>
+          <span className="ml-3 text-xs text-muted">Each file in the zip counts as one download.</span>
+        </footer>
+      ) : null}
     </article>
   )
 }
