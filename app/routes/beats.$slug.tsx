@@ -111,7 +111,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         {chosen && selected ? (
           <section aria-label="License" className="space-y-4">
             <TierPicker options={options} selected={selected} currency={currency} />
-            <div className="sticky bottom-24 z-10 flex flex-wrap items-center gap-3 rounded-2xl border border-line bg-ink/95 p-4 backdrop-blur sm:static">
+            <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-line bg-panel p-4">
               <p className="mr-auto text-sm">
                 <span className="text-muted">{chosen.label} license · </span>
                 <span className="text-lg font-black tabular-nums">{formatPrice(chosen.priceCents, currency)}</span>

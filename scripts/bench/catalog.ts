@@ -4,7 +4,7 @@
 // (same build, no database), the search SQL's own time, the catalog page's gzipped JavaScript and
 // the server's peak memory. Loopback only; everything it starts is stopped at the end.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, symlinkSync, chmodSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, chmodSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -137,8 +137,10 @@ try {
   await migrate(pgServer.url)
   process.env.DATABASE_URL = pgServer.url
   const db = await fill(pgServer.url)
-  stops.push(() => db.end())
+  db.on('error', () => {}) // the server going away at the end is expected
+  stops.unshift(() => db.end())
 
+  mkdirSync(path.join(tmp, 'data'))
   const server = await startServer({ DATABASE_URL: pgServer.url, BUILD_DIR: buildDir, DATA_DIR: path.join(tmp, 'data') })
   stops.unshift(() => server.stop())
   const catalogPath = `/?${new URLSearchParams(SEARCH).toString()}`
@@ -168,6 +170,9 @@ try {
   console.log(`list + count, one after the other  p50 ${sqlTimes.both.p50.toFixed(2)} ms  p95 ${sqlTimes.both.p95.toFixed(2)} ms  (${QUERY_RUNS} runs)`)
   console.log(`catalog page JavaScript (gzip)     ${js.kb.toFixed(1)} KB in ${js.files} files (goal ≤ 120 KB)`)
   console.log(`server peak memory (VmHWM)         ${memory.toFixed(0)} MB`)
+} catch (error) {
+  console.error('[bench] failed:', error)
+  process.exitCode = 1
 } finally {
   for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
   rmSync(tmp, { recursive: true, force: true })

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test'
+
+// Browsing the seeded demo store: catalog, search and filters in the URL, the beat page's tier
+// pick, and the persistent player carrying on across client-side navigation.
+
+const results = (page: Page) => page.getByRole('list', { name: 'Beats' })
+const titles = (page: Page) => results(page).getByRole('heading', { level: 3 }).allTextContents()
+
+/** Seconds elapsed, read from the player's seek slider (aria-valuetext ends with "(m:ss)"). */
+async function elapsed(page: Page): Promise<number> {
+  const text = (await page.getByRole('region', { name: 'Player' }).getByRole('slider', { name: /^Seek / }).getAttribute('aria-valuetext')) ?? ''
+  const m = /\((\d+):(\d{2})\)$/.exec(text)
+  return m ? Number(m[1]) * 60 + Number(m[2]) : -1
+}
+
+test('browse, search and filter: the URL holds the state and the back button restores it', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveTitle(/Beatstall/)
+  await expect(results(page).getByRole('listitem')).toHaveCount(24) // a full first page of the demo catalog
+  const all = await titles(page)
+
+  // Search for a word from the first beat's title.
+  const word = all[0]!.split(' ')[0]!
+  await page.getByRole('searchbox', { name: 'Search beats' }).fill(word)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word)}`))
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(word)
+  await expect(results(page).getByRole('heading', { name: all[0] })).toBeVisible()
+  const searched = await titles(page)
+
+  // Then a genre filter: the menu submits by itself.
+  await page.goto('/')
+  const genre = page.getByLabel('Genre')
+  const firstGenre = (await genre.locator('option').nth(1).textContent())!
+  await genre.selectOption(firstGenre)
+  await expect(page).toHaveURL(new RegExp(`genre=${encodeURIComponent(firstGenre).replace(/%20/g, '(\\+|%20)')}`))
+  await expect(results(page).getByRole('listitem').first()).toContainText(firstGenre, { ignoreCase: true })
+  const filtered = await titles(page)
+  expect(filtered.length).toBeLessThan(all.length + 1)
+
+  await page.getByLabel('Sort').selectOption({ label: 'BPM: slow to fast' })
+  await expect(page).toHaveURL(/sort=bpm-asc/)
+
+  // Back: the previous filter's results and form values come back.
+  await page.goBack()
+  await expect(page).not.toHaveURL(/sort=/)
+  await expect(genre).toHaveValue(firstGenre)
+  await expect.poll(() => titles(page)).toEqual(filtered)
+  await page.goBack()
+  await expect(page).toHaveURL(/\/$/)
+  await expect(genre).toHaveValue('')
+  await expect.poll(() => titles(page)).toEqual(all)
+  expect(searched.length).toBeGreaterThan(0)
+
+  // Nonsense in the URL is clamped or ignored, never an error page.
+  const junk = await page.goto(`/?bpmMin=abc&page=-3&priceMax=lots&sort=%3Cscript%3E&q=${'x'.repeat(10_000)}`)
+  expect(junk?.status()).toBe(200)
+  await expect(page.getByText(/No beats match/)).toBeVisible()
+})
+
+test('a beat page: details, a tier pick held in the URL, and a styled 404', async ({ page }) => {
+  await page.goto('/')
+  const first = results(page).getByRole('listitem').first().getByRole('heading', { level: 3 })
+  const title = (await first.textContent())!
+  await first.getByRole('link').click()
+  await expect(page).toHaveURL(/\/beats\/[^/?]+$/)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page).toHaveTitle(new RegExp(title))
+
+  const trackout = page.getByRole('radio', { name: /Trackout/ })
+  await expect(page.getByRole('radio').first()).toBeChecked()
+  await trackout.check()
+  await expect(page).toHaveURL(/\?tier=TRACKOUT$/)
+  await expect(trackout).toBeChecked()
+  await expect(page.getByText('Stems (zip)').first()).toBeVisible()
+
+  // The link is shareable: loading it shows the same pick.
+  await page.reload()
+  await expect(page.getByRole('radio', { name: /Trackout/ })).toBeChecked()
+
+  const missing = await page.goto('/beats/no-such-beat-anywhere')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
+  expect((await page.goto('/producers/no-such-producer'))?.status()).toBe(404)
+})
+
+test('the player keeps playing the same track across client-side navigation', async ({ page }) => {
+  await page.goto('/')
+  const firstTitle = (await results(page).getByRole('heading', { level: 3 }).first().textContent())!
+  await results(page).getByRole('button', { name: `Play ${firstTitle}` }).click()
+
+  const player = page.getByRole('region', { name: 'Player' })
+  await expect(player.getByRole('link', { name: firstTitle })).toBeVisible()
+  await expect(player.getByRole('button', { name: 'Pause' })).toBeVisible()
+  await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
+  const before = await elapsed(page)
+
+  // Client-side navigation to another page: same track, time keeps advancing.
+  await page.getByRole('link', { name: 'How licenses work' }).click()
+  await expect(page).toHaveURL(/\/licensing$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Three licenses')
+  await expect(player.getByRole('link', { name: firstTitle })).toBeVisible()
+  await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThan(before)
+
+  // Pause from the bar stops the clock; the card's button reflects the shared state.
+  await player.getByRole('button', { name: 'Pause' }).click()
+  await expect(player.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
+  await page.getByRole('link', { name: 'Beats', exact: true }).click()
+  await expect(results(page).getByRole('button', { name: `Play ${firstTitle}` })).toBeVisible()
+
+  // Next walks the list the track was started from.
+  await player.getByRole('button', { name: 'Next track' }).click()
+  const second = (await results(page).getByRole('heading', { level: 3 }).nth(1).textContent())!
+  await expect(player.getByRole('link', { name: second })).toBeVisible()
+  await expect(results(page).getByRole('button', { name: `Pause ${second}` })).toBeVisible()
+})
