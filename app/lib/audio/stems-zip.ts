@@ -1,0 +1,15 @@
+import yazl from 'yazl'
+
+// Stems as one zip of WAVs. Stored, not deflated: PCM barely compresses and deflate costs seconds.
+
+export function zipFiles(files: { name: string; data: Buffer }[], mtime = new Date('2026-01-01T00:00:00Z')): Promise<Buffer> {
+  const zip = new yazl.ZipFile()
+  for (const f of files) zip.addBuffer(f.data, f.name, { compress: false, mtime })
+  zip.end()
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c))
+    zip.outputStream.on('error', reject)
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
+  })
+}

@@ -1,0 +1,49 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { getEnv } from '~/lib/env.server'
+
+// HMAC-signed local download URLs: /files/<key>?exp=<unix seconds>&name=<filename>&sig=<hmac>.
+// The key is derived from SESSION_SECRET (every listed secret verifies, so rotation keeps links
+// alive), under its own label so a file signature can never pass as a cookie signature.
+
+export const DEFAULT_LINK_SECONDS = 10 * 60
+
+function fileKeys(): Buffer[] {
+  return getEnv().SESSION_SECRETS.map((s) => createHmac('sha256', s).update('beatstall:file-url:v1').digest())
+}
+
+function sign(secret: Buffer, key: string, exp: number, name: string): string {
+  return createHmac('sha256', secret).update(`${key}\n${exp}\n${name}`).digest('base64url')
+}
+
+export function encodeKeyPath(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/')
+}
+
+/** A path (relative to the store's origin) that serves `key` until `expiresAt`. */
+export function signLocalFileUrl(key: string, opts: { expiresAt: Date; filename?: string }): string {
+  const exp = Math.floor(opts.expiresAt.getTime() / 1000)
+  const name = opts.filename ?? ''
+  const [secret] = fileKeys()
+  if (!secret) throw new Error('No session secret configured')
+  const q = new URLSearchParams({ exp: String(exp) })
+  if (name) q.set('name', name)
+  q.set('sig', sign(secret, key, exp, name))
+  return `/files/${encodeKeyPath(key)}?${q.toString()}`
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'invalid' | 'expired' }
+
+/** Checks the signature first (so a tampered expiry reads as invalid), then the expiry. */
+export function verifyLocalFileSignature(
+  input: { key: string; exp: number; name: string; sig: string },
+  now: Date = new Date(),
+): SignatureCheck {
+  const given = Buffer.from(input.sig, 'base64url')
+  const valid = fileKeys().some((secret) => {
+    const expected = Buffer.from(sign(secret, input.key, input.exp, input.name), 'base64url')
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  })
+  if (!valid) return { ok: false, reason: 'invalid' }
+  if (input.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' }
+  return { ok: true }
+}
