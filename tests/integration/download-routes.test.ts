@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { accessCookieHeader, createOrderAccessToken } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
-import { getStorage } from '~/lib/storage/storage.server'
+import { getStorage } from '~/lib/storage/index.server'
 import type { DownloadKind } from '~/lib/tiers'
 import { upsertBeatFile } from '~/models/beat.server'
 import { loader as downloadLoader } from '~/routes/downloads.$itemId.$kind'
@@ -92,6 +92,8 @@ describe('allowed downloads', () => {
       expect(file.headers.get('Content-Length')).toBe(String(bytes[upper].length))
     }
     const wav = await download(trackout!.id, 'wav', { cookie })
+    const exp = Number(new URL(wav.location!, 'http://store.test').searchParams.get('exp'))
+    expect(Math.abs(exp - (Date.now() / 1000 + 600))).toBeLessThan(5) // a fresh 10-minute link
     const file = await fetchSigned(wav.location!)
     expect(decodeURIComponent(file.headers.get('Content-Disposition') ?? '')).toContain('Night Drive (Trackout).wav')
     const rows = await logs(trackout!.id)
@@ -226,5 +228,55 @@ describe('signed file URLs (local driver)', () => {
     const storage = getStorage()
     const stale = storage.signedDownloadUrl(`beats/${beat.id}/wav.wav`, { kind: 'WAV', contentType: 'audio/wav', expiresAt: new Date(Date.now() - 1000) })
     expect((await fetchSigned(stale)).status).toBeGreaterThanOrEqual(400)
+  })
+})
+
+describe('download everything (zip)', () => {
+  it('streams every allowed file as a zip, logging each; refuses strangers', async () => {
+    const { zipLoader, yauzl } = { zipLoader: (await import('~/routes/downloads.order.$orderId.zip')).loader, yauzl: (await import('yauzl')).default }
+    const { beat, bytes } = await beatWithStoredFiles('Zip Me')
+    const order = await makePaidOrder({ email: EMAIL, lines: [{ tier: 'BASIC', beatId: beat.id }, { tier: 'TRACKOUT', beatId: beat.id }] })
+    const call = async (cookie?: string) => {
+      const request = new Request(`http://store.test/downloads/order/${order.id}/zip`, { headers: cookie ? { Cookie: cookie } : {} })
+      try {
+        return (await zipLoader({ request, params: { orderId: order.id }, context: { ip: '127.0.0.1' } } as never)) as Response
+      } catch (thrown) {
+        return new Response(null, { status: (thrown as { init: { status: number } }).init.status })
+      }
+    }
+    expect((await call()).status).toBe(401)
+    expect((await call(await cookieFor('other@example.test'))).status).toBe(404)
+    const res = await call(await cookieFor(EMAIL))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('application/zip')
+    const zip = Buffer.from(await res.arrayBuffer())
+    const entries = await new Promise<Record<string, Buffer>>((resolve, reject) => {
+      const out: Record<string, Buffer> = {}
+      yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+        if (err || !file) return reject(err)
+        file.on('entry', (entry: { fileName: string }) => {
+          file.openReadStream(entry as never, (e, stream) => {
+            if (e || !stream) return reject(e)
+            const chunks: Buffer[] = []
+            stream.on('data', (c: Buffer) => chunks.push(c))
+            stream.on('end', () => {
+              out[entry.fileName] = Buffer.concat(chunks)
+              file.readEntry()
+            })
+          })
+        })
+        file.on('end', () => resolve(out))
+        file.readEntry()
+      })
+    })
+    expect(Object.keys(entries)).toEqual([
+      '01 Zip Me (Basic).mp3',
+      '02 Zip Me (Trackout).mp3',
+      '03 Zip Me (Trackout).wav',
+      '04 Zip Me (Trackout).zip',
+    ])
+    expect(entries['03 Zip Me (Trackout).wav']!.equals(bytes.WAV)).toBe(true)
+    expect(entries['04 Zip Me (Trackout).zip']!.equals(bytes.STEMS)).toBe(true)
+    expect(await prisma.downloadLog.count({ where: { orderItemId: { in: order.items.map((i) => i.id) }, allowed: true } })).toBe(4)
   })
 })

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { LocalFileStorage } from '~/lib/storage/local.server'
-import { getStorage } from '~/lib/storage/storage.server'
+import { getStorage } from '~/lib/storage/index.server'
 import type { SignedUrlOptions } from '~/lib/storage/types'
 
 // The seam between the download gate and the storage drivers (helper A's getStorage()).
