@@ -63,6 +63,16 @@ export default function CheckoutSuccess({ loaderData }: Route.ComponentProps) {
         </header>
       )}
       <OrderSummary order={order} />
+      {paid ? (
+        <p className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+          <Link to="/orders" className="font-semibold text-accent hover:underline">
+            Your orders and downloads
+          </Link>
+          <Link to="/" className="text-muted hover:text-white">
+            Keep browsing beats
+          </Link>
+        </p>
+      ) : null}
     </div>
   )
 }

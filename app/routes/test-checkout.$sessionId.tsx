@@ -60,7 +60,7 @@ export default function TestCheckout({ loaderData, actionData }: Route.Component
           This store has no Stripe key configured, so this page stands in for Stripe&apos;s checkout. Nothing is charged; &ldquo;Pay&rdquo; marks the order as paid through the same webhook Stripe would call.
         </p>
       </div>
-      <div className="grid gap-6 md:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-6 md:grid-cols-[1fr_22rem]">
         <section aria-labelledby="summary-title" className="rounded-2xl border border-line bg-panel">
           <h2 id="summary-title" className="border-b border-line px-4 py-3 text-sm font-semibold text-muted">
             Order summary

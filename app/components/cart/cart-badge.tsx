@@ -9,7 +9,7 @@ export function CartBadge() {
     <NavLink
       to="/cart"
       className={({ isActive }) =>
-        `inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 text-sm font-medium transition-colors hover:text-white ${isActive ? 'text-white' : 'text-muted'}`
+        `inline-flex items-center gap-1.5 rounded-full px-2 py-1.5 sm:px-3 text-sm font-medium transition-colors hover:text-white ${isActive ? 'text-white' : 'text-muted'}`
       }
       aria-label={`Cart, ${shown} ${shown === 1 ? 'item' : 'items'}`}
     >

@@ -15,6 +15,13 @@ interface Props {
   problem?: string
 }
 
+// Same stable tint as the catalog's cover tiles, for beats without a cover.
+function hue(id: string) {
+  let h = 0
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360
+  return h
+}
+
 export function CartLineView({ line, view, fallback, currency, problem }: Props) {
   const setTier = useCart((s) => s.setTier)
   const remove = useCart((s) => s.remove)
@@ -23,14 +30,21 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
   const selectId = `tier-${line.beatId}`
   return (
     <li className="flex gap-3 rounded-2xl border border-line bg-panel p-3 sm:gap-4 sm:p-4" data-testid="cart-line">
-      <img
-        src={`/media/cover/${line.beatId}`}
-        alt=""
-        width={80}
-        height={80}
-        className="size-16 shrink-0 rounded-xl bg-line object-cover sm:size-20"
-        onError={(e) => (e.currentTarget.style.visibility = 'hidden')}
-      />
+      <div
+        aria-hidden="true"
+        className="relative size-16 shrink-0 overflow-hidden rounded-xl sm:size-20"
+        style={{ backgroundImage: `linear-gradient(135deg, hsl(${hue(line.beatId)} 55% 32%), hsl(${(hue(line.beatId) + 60) % 360} 50% 14%))` }}
+      >
+        <img
+          src={`/media/cover/${line.beatId}`}
+          alt=""
+          width={80}
+          height={80}
+          loading="lazy"
+          className="size-full object-cover"
+          onError={(e) => (e.currentTarget.style.display = 'none')}
+        />
+      </div>
       <div className="min-w-0 flex-1">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
