@@ -1,0 +1,89 @@
+import { data } from 'react-router'
+import { prisma } from '~/lib/db.server'
+import { slugify } from '~/lib/slug'
+import { createBeat, refreshBeatDerivedFields, uniqueBeatSlug } from '~/models/beat.server'
+import { getBeatState, saveBeatTiers, setBeatStatus } from '~/models/studio-beat.server'
+import type { BeatDetails } from './beat-schema'
+import type { TierSettings } from './prices'
+import { missingForPublish } from './publishing'
+import { deleteStoredFiles } from './storage.server'
+
+// The studio's beat rules: slugs stay put once a beat has been public, a beat that ever sold is
+// archived rather than deleted (buyers keep their files), and publishing needs its files.
+
+export async function createStudioBeat(producerId: string, details: BeatDetails) {
+  return createBeat({ producerId, ...details, status: 'DRAFT' })
+}
+
+export async function updateBeatDetails(producerId: string, beatId: string, details: BeatDetails) {
+  await prisma.$transaction(async (tx) => {
+    const beat = await getBeatState(producerId, beatId, tx)
+    // A never-published draft may still follow its title; after that the URL is someone's link.
+    const slug =
+      beat.publishedAt === null && beat.title !== details.title
+        ? await uniqueBeatSlug(slugify(details.title), tx, beat.id)
+        : undefined
+    await tx.beat.update({ where: { id: beat.id }, data: { ...details, ...(slug ? { slug } : {}) }, select: { id: true } })
+    await refreshBeatDerivedFields(beat.id, tx)
+  })
+}
+
+export async function updateBeatTiers(producerId: string, beatId: string, tiers: TierSettings) {
+  await prisma.$transaction(async (tx) => {
+    const beat = await getBeatState(producerId, beatId, tx)
+    if (beat.status === 'PUBLISHED') {
+      const problems = missingForPublish(
+        beat.files.map((f) => f.kind),
+        Object.entries(tiers).map(([tier, v]) => ({ tier: tier as keyof TierSettings, enabled: v.enabled })),
+      )
+      if (problems.length) {
+        throw data(`This beat is live, so that change was not saved: ${problems.join(' ')}`, { status: 409 })
+      }
+    }
+    await saveBeatTiers(beat.id, tiers, tx)
+    await refreshBeatDerivedFields(beat.id, tx)
+  })
+}
+
+export async function publishBeat(producerId: string, beatId: string) {
+  await prisma.$transaction(async (tx) => {
+    const beat = await getBeatState(producerId, beatId, tx)
+    if (beat.status === 'PUBLISHED') return
+    const problems = missingForPublish(beat.files.map((f) => f.kind), beat.tiers)
+    if (problems.length) throw data(`Not ready to publish. ${problems.join(' ')}`, { status: 409 })
+    await setBeatStatus(beat.id, 'PUBLISHED', beat.publishedAt ?? new Date(), tx)
+  })
+}
+
+export async function unpublishBeat(producerId: string, beatId: string) {
+  const beat = await getBeatState(producerId, beatId)
+  if (beat.status !== 'PUBLISHED') return
+  await setBeatStatus(beat.id, 'DRAFT', beat.publishedAt)
+}
+
+export async function archiveBeat(producerId: string, beatId: string) {
+  const beat = await getBeatState(producerId, beatId)
+  await setBeatStatus(beat.id, 'ARCHIVED', beat.publishedAt)
+}
+
+export async function restoreBeat(producerId: string, beatId: string) {
+  const beat = await getBeatState(producerId, beatId)
+  if (beat.status !== 'ARCHIVED') return
+  await setBeatStatus(beat.id, 'DRAFT', beat.publishedAt)
+}
+
+/** Deletes a beat that never sold and is not live; anything else must be archived instead. */
+export async function deleteBeat(producerId: string, beatId: string) {
+  const files = await prisma.$transaction(async (tx) => {
+    const beat = await getBeatState(producerId, beatId, tx)
+    if (beat._count.orderItems > 0) {
+      throw data('This beat has orders, so it cannot be deleted: buyers keep their files. Archive it instead.', {
+        status: 409,
+      })
+    }
+    if (beat.status === 'PUBLISHED') throw data('Unpublish the beat before deleting it.', { status: 409 })
+    await tx.beat.delete({ where: { id: beat.id }, select: { id: true } })
+    return beat.files
+  })
+  await deleteStoredFiles(files)
+}

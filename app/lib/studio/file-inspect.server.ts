@@ -1,0 +1,125 @@
+import { fileTypeFromBuffer } from 'file-type'
+import { parseFile } from 'music-metadata'
+import yauzl from 'yauzl'
+import type { FileKind } from '~/generated/prisma/enums'
+
+// Checks an uploaded file by its bytes (magic numbers, then a real parse), never by its name.
+
+export class UploadRejected extends Error {
+  constructor(
+    message: string,
+    readonly status: 413 | 415 | 422,
+  ) {
+    super(message)
+  }
+}
+
+const SNIFF = {
+  PREVIEW: { mimes: ['audio/mpeg'], ext: 'mp3', what: 'an MP3 file' },
+  MP3: { mimes: ['audio/mpeg'], ext: 'mp3', what: 'an MP3 file' },
+  WAV: { mimes: ['audio/wav', 'audio/vnd.wave', 'audio/wave', 'audio/x-wav'], ext: 'wav', what: 'a WAV file' },
+  STEMS: { mimes: ['application/zip'], ext: 'zip', what: 'a zip archive' },
+  COVER: { mimes: ['image/png', 'image/jpeg', 'image/webp'], ext: null, what: 'a PNG, JPEG or WebP image' },
+} as const satisfies Record<FileKind, { mimes: readonly string[]; ext: string | null; what: string }>
+
+export const SNIFF_BYTES = 4100
+
+export interface Sniffed {
+  contentType: string
+  ext: string
+}
+
+/** Decides from the first bytes whether the file can be the kind asked for (415 if not). */
+export async function sniffHead(kind: FileKind, head: Uint8Array): Promise<Sniffed> {
+  const rule = SNIFF[kind]
+  const type = await fileTypeFromBuffer(head)
+  if (!type || !(rule.mimes as readonly string[]).includes(type.mime)) {
+    const found = type ? `a ${type.ext.toUpperCase()} file` : 'not a recognised audio, image or zip file'
+    throw new UploadRejected(`This should be ${rule.what}, but its content is ${found}. Check you picked the right file.`, 415)
+  }
+  return { contentType: type.mime === 'audio/mpeg' ? 'audio/mpeg' : type.mime.startsWith('audio/') ? 'audio/wav' : type.mime, ext: rule.ext ?? type.ext }
+}
+
+export interface ZipLimits {
+  maxEntries: number
+  maxTotalUncompressed: number
+}
+
+export const STEMS_ZIP_LIMITS: ZipLimits = { maxEntries: 200, maxTotalUncompressed: 3 * 1024 ** 3 }
+
+const AUDIO_ENTRY = /\.(wav|wave|aif|aiff|mp3|flac|ogg|m4a)$/i
+// Folder entries and the clutter macOS and Windows add are tolerated, not counted as stems.
+const IGNORED_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i
+
+/** Full check after the upload is on disk; returns the audio duration where there is one. */
+export async function inspectFile(kind: FileKind, path: string, zipLimits = STEMS_ZIP_LIMITS): Promise<{ durationMs: number | null }> {
+  if (kind === 'COVER') return { durationMs: null }
+  if (kind === 'STEMS') {
+    await inspectZip(path, zipLimits)
+    return { durationMs: null }
+  }
+  let format
+  try {
+    format = (await parseFile(path, { duration: true, skipCovers: true })).format
+  } catch {
+    throw new UploadRejected('The audio in this file could not be read. Export it again and retry.', 422)
+  }
+  const expected = kind === 'WAV' ? 'WAVE' : 'MPEG'
+  if (format.container !== expected || !format.duration || !Number.isFinite(format.duration)) {
+    throw new UploadRejected(`This file does not hold playable ${kind === 'WAV' ? 'WAV' : 'MP3'} audio.`, 422)
+  }
+  return { durationMs: Math.round(format.duration * 1000) }
+}
+
+/**
+ * Reads only the zip's central directory (no extraction): a bounded number of audio entries whose
+ * declared total size is bounded, and no overlapping entries (the trick of non-recursive zip bombs).
+ */
+export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIMITS): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
+  ).catch(() => {
+    throw new UploadRejected('This zip archive is damaged or not a zip file.', 422)
+  })
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new UploadRejected(`The stems zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}.`, 422)
+    }
+    const entries: { offset: number; end: number }[] = []
+    let total = 0
+    let audio = 0
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', () => reject(new UploadRejected('This zip archive is damaged.', 422)))
+      zip.on('end', () => resolve())
+      zip.on('entry', (entry: yauzl.Entry) => {
+        const name = entry.fileName
+        const isDir = name.endsWith('/')
+        if (!isDir && !IGNORED_ENTRY.test(name)) {
+          if (!AUDIO_ENTRY.test(name)) {
+            reject(new UploadRejected(`The stems zip may hold only audio files; "${name.slice(0, 80)}" is not one.`, 422))
+            return
+          }
+          audio++
+        }
+        total += entry.uncompressedSize
+        if (total > limits.maxTotalUncompressed) {
+          reject(new UploadRejected('The stems zip would unpack to more than the allowed size; it looks like a zip bomb.', 422))
+          return
+        }
+        // Data starts after the local header, so the next entry can never begin inside this span.
+        entries.push({ offset: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + entry.compressedSize })
+        zip.readEntry()
+      })
+      zip.readEntry()
+    })
+    entries.sort((a, b) => a.offset - b.offset)
+    for (let i = 1; i < entries.length; i++) {
+      if (entries[i]!.offset < entries[i - 1]!.end || entries[i]!.offset === entries[i - 1]!.offset) {
+        throw new UploadRejected('The stems zip has overlapping entries; it looks like a zip bomb.', 422)
+      }
+    }
+    if (audio === 0) throw new UploadRejected('The stems zip holds no audio files.', 422)
+  } finally {
+    zip.close()
+  }
+}

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { prisma } from '~/lib/db.server'
+import { beatFileKey } from '~/lib/storage/keys'
+import { upsertBeatFile } from '~/models/beat.server'
+import { inspectFile } from './file-inspect.server'
+import { stageUpload } from './receive-upload.server'
+import { getFileStorage } from './storage.server'
+import type { UploadKind } from './upload-kinds'
+
+// Local uploads: stage → check the bytes → move into storage → record. The BeatFile row is
+// written last, so an upload that fails at any step leaves the beat exactly as it was.
+
+export async function receiveLocalUpload(request: Request, beatId: string, upload: UploadKind) {
+  const staged = await stageUpload(request, { kind: upload.kind, maxBytes: upload.maxBytes, label: upload.label.toLowerCase() })
+  try {
+    const { durationMs } = await inspectFile(upload.kind, staged.path)
+    const storage = getFileStorage()
+    const key = beatFileKey(beatId, upload.kind, staged.sniffed.ext)
+    const previous = await prisma.beatFile.findUnique({
+      where: { beatId_kind: { beatId, kind: upload.kind } },
+      select: { storageKey: true },
+    })
+    const stored = await storage.put(key, createReadStream(staged.path), {
+      kind: upload.kind,
+      contentType: staged.sniffed.contentType,
+      maxBytes: upload.maxBytes,
+    })
+    const file = await upsertBeatFile(beatId, {
+      kind: upload.kind,
+      storageKey: stored.key,
+      contentType: staged.sniffed.contentType,
+      bytes: staged.bytes,
+      sha256: staged.sha256,
+      durationMs,
+      originalName: staged.originalName.slice(0, 200),
+    })
+    // A cover that changed format (png → jpg) leaves its old object behind otherwise.
+    if (previous && previous.storageKey !== stored.key) await storage.delete(previous.storageKey, upload.kind).catch(() => {})
+    return { kind: file.kind, bytes: staged.bytes, sha256: staged.sha256, durationMs, contentType: staged.sniffed.contentType }
+  } finally {
+    await rm(staged.path, { force: true })
+  }
+}
+
+export async function removeBeatFile(beatId: string, upload: UploadKind) {
+  const file = await prisma.beatFile.findUnique({
+    where: { beatId_kind: { beatId, kind: upload.kind } },
+    select: { id: true, storageKey: true },
+  })
+  if (!file) return
+  await prisma.beatFile.delete({ where: { id: file.id }, select: { id: true } })
+  await getFileStorage().delete(file.storageKey, upload.kind).catch(() => {})
+}

@@ -1,0 +1,125 @@
+import { data } from 'react-router'
+import { z } from 'zod'
+import type { BeatStatus } from '~/generated/prisma/enums'
+import { prisma, type Tx } from '~/lib/db.server'
+import type { TierId } from '~/lib/tiers'
+
+// Studio data access. Every query names the producer: a beat id from a URL or a form is only
+// ever looked up together with the signed-in producer's id, so a foreign id is simply not found.
+
+type Db = Tx | typeof prisma
+
+const uuid = z.uuid()
+
+/** Order statuses that count as a sale in the studio (money moved at some point). */
+export const SOLD_STATUSES = ['PAID', 'REFUNDED', 'DISPUTED'] as const
+
+export function notFound(what = 'beat'): never {
+  throw data(`We could not find that ${what} in your studio.`, { status: 404 })
+}
+
+/** The beat's id if it belongs to the producer; otherwise a 404 (also for malformed ids). */
+export async function requireOwnBeatId(producerId: string, beatId: string | undefined, db: Db = prisma) {
+  if (!beatId || !uuid.safeParse(beatId).success) notFound()
+  const beat = await db.beat.findFirst({ where: { id: beatId, producerId }, select: { id: true } })
+  if (!beat) notFound()
+  return beat.id
+}
+
+export async function listStudioBeats(producerId: string) {
+  const [beats, sales] = await Promise.all([
+    prisma.beat.findMany({
+      where: { producerId },
+      orderBy: [{ updatedAt: 'desc' }],
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        plays: true,
+        bpm: true,
+        musicalKey: true,
+        genre: true,
+        minPriceCents: true,
+        updatedAt: true,
+        files: { select: { kind: true } },
+      },
+    }),
+    prisma.orderItem.groupBy({
+      by: ['beatId'],
+      where: { producerId, status: 'ACTIVE', order: { status: 'PAID' } },
+      _count: { _all: true },
+      _sum: { priceCents: true },
+    }),
+  ])
+  const byBeat = new Map(sales.map((s) => [s.beatId, { sales: s._count._all, revenueCents: s._sum.priceCents ?? 0 }]))
+  return beats.map(({ files, ...beat }) => ({
+    ...beat,
+    fileKinds: files.map((f) => f.kind),
+    sales: byBeat.get(beat.id)?.sales ?? 0,
+    revenueCents: byBeat.get(beat.id)?.revenueCents ?? 0,
+  }))
+}
+
+export async function getStudioBeat(producerId: string, beatId: string) {
+  const beat = await prisma.beat.findFirst({
+    where: { id: beatId, producerId },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      bpm: true,
+      musicalKey: true,
+      genre: true,
+      mood: true,
+      tags: true,
+      description: true,
+      plays: true,
+      publishedAt: true,
+      tiers: { select: { tier: true, priceCents: true, enabled: true } },
+      files: {
+        select: { kind: true, bytes: true, contentType: true, durationMs: true, originalName: true, sha256: true, createdAt: true },
+      },
+      _count: { select: { orderItems: true } },
+    },
+  })
+  if (!beat) notFound()
+  return beat
+}
+
+export async function getBeatState(producerId: string, beatId: string, db: Db = prisma) {
+  const beat = await db.beat.findFirst({
+    where: { id: beatId, producerId },
+    select: {
+      id: true,
+      status: true,
+      publishedAt: true,
+      title: true,
+      tiers: { select: { tier: true, enabled: true } },
+      files: { select: { kind: true, storageKey: true } },
+      _count: { select: { orderItems: true } },
+    },
+  })
+  if (!beat) notFound()
+  return beat
+}
+
+export async function setBeatStatus(beatId: string, status: BeatStatus, publishedAt: Date | null, db: Db = prisma) {
+  await db.beat.update({ where: { id: beatId }, data: { status, publishedAt }, select: { id: true } })
+}
+
+export async function saveBeatTiers(
+  beatId: string,
+  tiers: Record<TierId, { enabled: boolean; priceCents: number }>,
+  db: Db = prisma,
+) {
+  for (const [tier, value] of Object.entries(tiers) as [TierId, { enabled: boolean; priceCents: number }][]) {
+    await db.beatTier.upsert({
+      where: { beatId_tier: { beatId, tier } },
+      create: { beatId, tier, ...value },
+      update: value,
+      select: { tier: true },
+    })
+  }
+}

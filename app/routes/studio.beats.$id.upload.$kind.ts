@@ -1,0 +1,44 @@
+import { data } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/studio.beats.$id.upload.$kind'
+import { requireProducer } from '~/lib/auth/session.server'
+import { getEnv } from '~/lib/env.server'
+import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { confirmDirectUpload, signDirectUpload } from '~/lib/studio/cloudinary-upload.server'
+import { UploadRejected } from '~/lib/studio/file-inspect.server'
+import { uploadKindBySlug } from '~/lib/studio/upload-kinds'
+import { receiveLocalUpload } from '~/lib/studio/uploads.server'
+import { requireOwnBeatId } from '~/models/studio-beat.server'
+
+// Upload endpoint for one file slot of one beat. Answers JSON: `{ ok, … }` or `{ error }` with
+// 413 (too large), 415 (wrong type) or 422 (damaged / cut off).
+
+const cloudinaryIntent = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('sign'), filename: z.string().max(300), bytes: z.number().int().min(1) }),
+  z.object({ intent: z.literal('confirm'), publicId: z.string().min(1).max(300), filename: z.string().max(300) }),
+])
+
+export function loader() {
+  throw data('Upload files from the beat page.', { status: 405 })
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  assertSameOrigin(request)
+  const producer = await requireProducer(request)
+  const beatId = await requireOwnBeatId(producer.id, params.id)
+  const kind = uploadKindBySlug(params.kind)
+  if (!kind) throw data({ error: 'There is no such file slot.' }, { status: 404 })
+
+  if (getEnv().testMode.storage) {
+    try {
+      return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
+    } catch (error) {
+      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status })
+      throw error
+    }
+  }
+  const body = cloudinaryIntent.safeParse(await request.json().catch(() => null))
+  if (!body.success) throw data({ error: 'Unknown upload step.' }, { status: 400 })
+  if (body.data.intent === 'sign') return signDirectUpload(beatId, kind, body.data.bytes)
+  return confirmDirectUpload(beatId, kind, body.data.publicId, body.data.filename)
+}
