@@ -97,7 +97,7 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
           }
         })
         file.on('limit', () => fail(tooLarge(opts.maxBytes, opts.label)))
-        file.on('error', fail)
+        file.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 422)))
         file.on('end', () => {
           if (settled) return
           void sniff().then(() => {
