@@ -9,7 +9,7 @@ import * as sales from '~/routes/studio.sales'
 import * as salesCsv from '~/routes/studio.sales[.]csv'
 import * as terms from '~/routes/studio.terms'
 import { makeBeat } from '../factories'
-import { args, formRequest, getRequest, makeOrderLine, makeSignedInProducer, makeWav, run, uploadRequest } from '../factories-studio'
+import { args, formRequest, getRequest, makeSignedInProducer, makeWav, run, uploadRequest } from '../factories-studio'
 
 // A producer can never see or change another producer's beats, files, prices or sales, whatever
 // ids they put in the URL or the form. Each studio route is tried with the other producer's ids.
