@@ -1,4 +1,5 @@
-import type { FileKind } from '~/generated/prisma/enums'
+import { Prisma } from '~/generated/prisma/client'
+import type { FileKind, LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/lib/db.server'
 
 // Download log rows: every allowed download and every refusal on a line the requester may see.
@@ -61,26 +62,50 @@ export async function countCountedDownloadsByLine(
   return result
 }
 
-/** Serializes concurrent downloads of one line so two requests cannot both take the last one. */
+const lineColumns = Prisma.sql`
+  oi.id, oi.tier, oi.status, oi."beatTitle", oi."producerName", oi."termsSnapshot", oi."downloadsResetAt",
+  b.slug AS "beatSlug", o.email AS "orderEmail", o.status AS "orderStatus",
+  f."storageKey", f."contentType"
+  FROM "OrderItem" oi
+  JOIN "MultiItemOrder" o ON o.id = oi."orderId"
+  JOIN "Beat" b ON b.id = oi."beatId"`
+
+export interface LineForDownload {
+  id: string
+  tier: LicenseTier
+  status: OrderItemStatus
+  beatTitle: string
+  producerName: string
+  termsSnapshot: unknown
+  downloadsResetAt: Date | null
+  beatSlug: string
+  orderEmail: string | null
+  orderStatus: OrderStatus
+  /** The stored file of the requested kind, or null when the producer has not uploaded it. */
+  storageKey: string | null
+  contentType: string | null
+}
+
+/**
+ * What the download gate needs about one line and one file kind, in one query. `lock` takes the
+ * line's row lock (inside a transaction), so concurrent downloads of a line queue up and two tabs
+ * cannot both take the last download; count after this returns, so the count sees their rows.
+ */
+export async function getLineForDownload(
+  db: Tx | typeof prisma,
+  orderItemId: string,
+  kind: FileKind,
+  { lock = false } = {},
+): Promise<LineForDownload | null> {
+  const rows = await db.$queryRaw<LineForDownload[]>`
+    SELECT ${lineColumns}
+    LEFT JOIN "BeatFile" f ON f."beatId" = oi."beatId" AND f.kind = ${kind}::"FileKind"
+    WHERE oi.id = ${orderItemId}::uuid
+    ${lock ? Prisma.sql`FOR UPDATE OF oi` : Prisma.empty}`
+  return rows[0] ?? null
+}
+
+/** Serializes concurrent downloads of one line (the zip takes every line of an order). */
 export async function lockOrderItem(tx: Tx, orderItemId: string) {
   await tx.$queryRaw`SELECT 1 FROM "OrderItem" WHERE id = ${orderItemId}::uuid FOR UPDATE`
 }
-
-const lineSelect = {
-  id: true,
-  tier: true,
-  status: true,
-  beatTitle: true,
-  producerName: true,
-  termsSnapshot: true,
-  downloadsResetAt: true,
-  beat: { select: { slug: true, files: { select: { kind: true, storageKey: true, contentType: true } } } },
-  order: { select: { id: true, email: true, status: true, number: true } },
-} as const
-
-/** What the download gate needs about one order line (null when the id is unknown). */
-export async function getLineForDownload(db: Tx | typeof prisma, orderItemId: string) {
-  return db.orderItem.findUnique({ where: { id: orderItemId }, select: lineSelect })
-}
-
-export type LineForDownload = NonNullable<Awaited<ReturnType<typeof getLineForDownload>>>

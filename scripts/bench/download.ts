@@ -3,6 +3,7 @@
 // local signed file route streaming a 10 MB WAV beside a plain Node read of the same file.
 // Production build, own embedded Postgres, a paid order created directly. Loopback only.
 import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chmodSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,6 +20,9 @@ const WAV_BYTES = 10 * 1024 * 1024
 const STREAM_RUNS = 15
 
 const log = (line: string) => console.log(`[bench] ${line}`)
+// The bench signs the order-access cookie itself, so it and the server share one secret.
+const SESSION_SECRET = `bench-${randomBytes(16).toString('hex')}`
+process.env.SESSION_SECRET = SESSION_SECRET
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'beatstall-bench-download-'))
 chmodSync(tmp, 0o755)
 const dataDir = path.join(tmp, 'data')
@@ -179,13 +183,14 @@ try {
     BUILD_DIR: buildDir,
     DATA_DIR: dataDir,
     DOWNLOAD_LIMIT: String(LIMIT),
+    SESSION_SECRET,
   })
   stops.unshift(() => server.stop())
   const headers = { Cookie: cookie }
   const probe = await fetch(`${server.url}/downloads/${lineIds[0]}/wav`, { headers, redirect: 'manual' })
   const location = probe.headers.get('Location')
   log(`GET /downloads/<line>/wav → ${probe.status} ${location?.slice(0, 80) ?? ''}`)
-  if (probe.status !== 302 || !location) throw new Error(`download route answered ${probe.status}: ${await probe.text()}`)
+  if (probe.status !== 302 || !location) throw new Error(`download route answered ${probe.status}`)
   const signedUrl = new URL(location, server.url).toString()
 
   const paths = lineIds.map((id) => `/downloads/${id}/mp3`)

@@ -1,15 +1,8 @@
-import type { FileKind } from '~/generated/prisma/enums'
 import type { AccessCheck } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
-import {
-  countCountedDownloads,
-  getLineForDownload,
-  lockOrderItem,
-  logDownload,
-  type LineForDownload,
-} from '~/models/download.server'
+import { countCountedDownloads, getLineForDownload, logDownload, type LineForDownload } from '~/models/download.server'
 import { decideEntitlement, snapshotFiles, type Entitlement } from './entitlement'
 import { safeFilename } from './filename'
 import { signFileUrl } from './sign-url.server'
@@ -49,13 +42,13 @@ function decide(line: LineForDownload | null, req: DownloadRequest, used: number
       status: line.status,
       files: snapshotFiles(line.tier, line.termsSnapshot),
       producerName: line.producerName,
-      orderEmail: line.order.email,
-      orderStatus: line.order.status,
+      orderEmail: line.orderEmail,
+      orderStatus: line.orderStatus,
     },
     kind: req.kind,
     used,
     limit: getEnv().DOWNLOAD_LIMIT,
-    fileAvailable: !!line?.beat.files.some((f) => f.kind === req.kind),
+    fileAvailable: !!line?.storageKey,
   })
 }
 
@@ -71,28 +64,26 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
     return { type: 'refused', entitlement: e, beatSlug: null }
   }
   if (req.method === 'HEAD') {
-    const line = await getLineForDownload(prisma, req.itemId)
-    const used = line ? await countCountedDownloads(prisma, line, req.kind as FileKind) : 0
+    const line = await getLineForDownload(prisma, req.itemId, req.kind)
+    const used = line ? await countCountedDownloads(prisma, line, req.kind) : 0
     const e = decide(line, req, used)
     if (e.allowed) return { type: 'allowed-head', remaining: e.remaining }
-    return { type: 'refused', entitlement: e, beatSlug: line?.beat.slug ?? null }
+    return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
   }
   return prisma.$transaction(async (tx) => {
-    await lockOrderItem(tx, req.itemId)
-    const line = await getLineForDownload(tx, req.itemId)
-    const used = line ? await countCountedDownloads(tx, line, req.kind as FileKind) : 0
+    const line = await getLineForDownload(tx, req.itemId, req.kind, { lock: true })
+    const used = line ? await countCountedDownloads(tx, line, req.kind) : 0
     const e = decide(line, req, used)
-    const entry = { orderItemId: req.itemId, fileKind: req.kind as FileKind, ip: req.ip, userAgent: req.userAgent }
+    const entry = { orderItemId: req.itemId, fileKind: req.kind, ip: req.ip, userAgent: req.userAgent }
     if (!e.allowed || !line) {
       if (visibleToRequester(e)) await logDownload(tx, { ...entry, allowed: false, reason: e.allowed ? null : e.reason })
       if (e.allowed) throw new Error('unreachable: allowed without a line')
-      return { type: 'refused', entitlement: e, beatSlug: line?.beat.slug ?? null }
+      return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
     }
-    const file = line.beat.files.find((f) => f.kind === req.kind)!
     await logDownload(tx, { ...entry, allowed: true })
-    const url = signFileUrl(file.storageKey, {
-      kind: req.kind as FileKind,
-      contentType: file.contentType,
+    const url = signFileUrl(line.storageKey!, {
+      kind: req.kind,
+      contentType: line.contentType ?? 'application/octet-stream',
       expiresAt: new Date(now.getTime() + FILE_LINK_TTL_MS),
       filename: downloadFilename(line.beatTitle, LICENSE_TIERS[line.tier].label, req.kind),
     })
