@@ -71,6 +71,7 @@ export async function refreshBeatDerivedFields(beatId: string, db: Db = prisma) 
       "minPriceCents" = (SELECT min(t."priceCents") FROM "BeatTier" t WHERE t."beatId" = b.id AND t.enabled)
     FROM "Producer" p
     WHERE b.id = ${beatId}::uuid AND p.id = b."producerId"`
+  clearCatalogCaches()
 }
 
 export interface NewBeatFile {
@@ -203,14 +204,38 @@ export interface CatalogPage {
   pageCount: number
 }
 
+// "N beats" may be a few seconds stale; in exchange a popular search or filter is counted once per
+// TTL instead of on every page view (the count scans every match, the page only 24 of them).
+const COUNT_TTL_MS = 10_000
+const COUNT_CACHE_MAX = 500
+const countCache = new Map<string, { at: number; n: number }>()
+
+async function cachedCount(count: Prisma.Sql, db: Db): Promise<number> {
+  const key = `${count.text}\u0000${JSON.stringify(count.values)}`
+  const hit = countCache.get(key)
+  if (hit && Date.now() - hit.at < COUNT_TTL_MS) return hit.n
+  const rows = await db.$queryRaw<{ n: number }[]>(count)
+  const n = rows[0]?.n ?? 0
+  countCache.delete(key)
+  countCache.set(key, { at: Date.now(), n })
+  // Map keeps insertion order: drop the oldest entries beyond the cap.
+  for (const k of countCache.keys()) {
+    if (countCache.size <= COUNT_CACHE_MAX) break
+    countCache.delete(k)
+  }
+  return n
+}
+
+/** Forget cached counts and filter menus (a beat was created, edited, published or removed). */
+export function clearCatalogCaches() {
+  countCache.clear()
+  facetCache = undefined
+}
+
 export async function searchCatalog(f: CatalogFilter, db: Db = prisma): Promise<CatalogPage> {
   const pageSize = f.pageSize ?? 24
   const { list, count } = catalogQueries(f)
-  const [beats, counted] = await Promise.all([
-    db.$queryRaw<CatalogBeat[]>(list),
-    db.$queryRaw<{ n: number }[]>(count),
-  ])
-  const total = counted[0]?.n ?? 0
+  const [beats, total] = await Promise.all([db.$queryRaw<CatalogBeat[]>(list), cachedCount(count, db)])
   return {
     beats,
     total,
@@ -230,10 +255,6 @@ export interface CatalogFacets {
 // DISTINCT scan over the whole catalog off every page view.
 const FACET_TTL_MS = 30_000
 let facetCache: { at: number; value: Promise<CatalogFacets> } | undefined
-
-export function clearCatalogFacetCache() {
-  facetCache = undefined
-}
 
 export function getCatalogFacets(db: Db = prisma): Promise<CatalogFacets> {
   if (facetCache && Date.now() - facetCache.at < FACET_TTL_MS) return facetCache.value

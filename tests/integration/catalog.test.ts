@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { clearCatalogFacetCache, getCatalogFacets, getPublishedBeatBySlug, searchCatalog } from '~/models/beat.server'
+import { clearCatalogCaches, getCatalogFacets, getPublishedBeatBySlug, searchCatalog } from '~/models/beat.server'
 import { makeBeat, makeProducer } from '../factories'
 
 // The catalog query against a real Postgres: search, every filter, sorts, pagination, drafts.
@@ -114,6 +114,14 @@ describe('searchCatalog', () => {
     await prisma.beat.update({ where: { id: beat.id }, data: { status: 'DRAFT' } })
   })
 
+  it('counts a newly created beat at once (writes clear the cached counts)', async () => {
+    expect((await searchCatalog({ q: 'fresh arrival' })).total).toBe(0)
+    await makeBeat({ title: 'Fresh Arrival' })
+    expect((await searchCatalog({ q: 'fresh arrival' })).total).toBe(1)
+    await prisma.beat.updateMany({ where: { title: 'Fresh Arrival' }, data: { status: 'DRAFT' } })
+    clearCatalogCaches()
+  })
+
   it('filters by producer', async () => {
     const producer = await prisma.producer.findFirstOrThrow({ where: { displayName: 'Nova Sound' }, select: { id: true } })
     expect(await titles({ producerId: producer.id })).toEqual(['Sunny Porch', 'Midnight Drive'])
@@ -122,7 +130,7 @@ describe('searchCatalog', () => {
 
 describe('getCatalogFacets', () => {
   it('lists the genres, moods and keys of published beats only', async () => {
-    clearCatalogFacetCache()
+    clearCatalogCaches()
     const facets = await getCatalogFacets()
     expect(facets.genres).toEqual(['Drill', 'Lo-Fi', 'R&B', 'Trap'])
     expect(facets.moods).toEqual(['Chill', 'Dark', 'Romantic'])
