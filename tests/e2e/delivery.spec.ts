@@ -119,7 +119,7 @@ test('buy, download by license, come back by email, license PDF and verification
   expect(refused?.status()).toBe(403)
   await expect(page.getByText('Your Basic license covers the MP3; stems come with Trackout.')).toBeVisible()
   await page.screenshot({ path: 'test-results/delivery-refused.png', fullPage: true })
-  await page.getByRole('link', { name: 'See the upgrade' }).click()
+  await page.getByRole('link', { name: 'Get the Trackout license' }).click()
   await expect(page).toHaveURL(/\/beats\/.+\?tier=TRACKOUT$/)
 })
 

@@ -1,4 +1,5 @@
 import { Form, Link } from 'react-router'
+import { LICENSE_TIERS } from '~/lib/tiers'
 import type { RefusalData } from '~/routes/downloads.$itemId.$kind'
 
 // The page a buyer sees when a download is refused: what happened, and the one useful next step.
@@ -14,9 +15,11 @@ export function RefusalPanel({ status, refusal }: { status: number; refusal: Ref
         <p className="mt-4 text-muted">{refusal.message}</p>
         <div className="mt-8 flex flex-wrap gap-3">
           <NextStep refusal={refusal} />
-          <Link to="/orders/view" className="rounded-full border border-line px-5 py-2 font-semibold hover:bg-ink">
-            Back to my orders
-          </Link>
+          {refusal.reason === 'NO_ACCESS' || refusal.reason === 'LINK_EXPIRED' ? null : (
+            <Link to="/orders/view" className="rounded-full border border-line px-5 py-2 font-semibold hover:bg-ink">
+              Back to my orders
+            </Link>
+          )}
         </div>
       </div>
     </section>
@@ -28,7 +31,7 @@ function NextStep({ refusal }: { refusal: RefusalData }) {
   if (refusal.reason === 'NOT_INCLUDED' && refusal.beatSlug && refusal.upgradeTier) {
     return (
       <Link to={`/beats/${refusal.beatSlug}?tier=${refusal.upgradeTier}`} className={primary}>
-        See the upgrade
+        Get the {LICENSE_TIERS[refusal.upgradeTier].label} license
       </Link>
     )
   }

@@ -88,7 +88,13 @@ export function decideEntitlement(input: EntitlementInput): Entitlement {
         email: access.email,
       })
     }
-    return refuse('NO_ACCESS', 'We could not open this download', 'This link is not valid. Ask for a fresh order link with the email address you paid with.')
+    return refuse(
+      'NO_ACCESS',
+      'We could not open this download',
+      access.reason === 'missing'
+        ? 'Downloads open from your order page. Ask for a link to it with the email address you paid with.'
+        : 'This link is not valid. Ask for a fresh order link with the email address you paid with.',
+    )
   }
   // Another buyer's line looks exactly like one that does not exist.
   if (!line || !line.orderEmail || line.orderEmail.toLowerCase() !== access.email) {
