@@ -1,2 +1,22 @@
-// Placeholder until the demo seed lands: decides whether to seed on start.
-export async function seedDemoIfWanted(_opts: { embedded: boolean; log: (line: string) => void }) {}
+import { getEnv } from '~/lib/env.server'
+import { seedDemo } from './seed-demo'
+
+// On start: seed the demo catalog into an empty database when running on the embedded default,
+// or when the operator asked for it with SEED_DEMO=true. A production store starts empty.
+
+export async function seedDemoIfWanted(opts: { embedded: boolean; log: (line: string) => void }) {
+  const wanted = opts.embedded || getEnv().SEED_DEMO === true
+  if (!wanted) return
+  opts.log('checking whether the demo catalog is needed…')
+  const result = await seedDemo({ log: () => {} })
+  if (!result.seeded) {
+    opts.log(`demo seed skipped: ${result.reason}`)
+    return
+  }
+  opts.log(
+    `demo catalog seeded: ${result.producers} producers, ${result.beats} beats, ` +
+      `${(result.bytes / 1024 / 1024).toFixed(0)} MB of generated audio and art in ${result.seconds.toFixed(1)} s` +
+      `${result.cached ? ` (${result.cached} renders reused from the cache)` : ''} ` +
+      `(sign in to the studio as nova@, kilo@ or mara@beatstall.test with password "beatstall-demo")`,
+  )
+}

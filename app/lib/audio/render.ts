@@ -39,7 +39,7 @@ export function renderBeat(spec: BeatSpec): RenderedBeat {
   const bpm = Math.min(200, Math.max(50, spec.bpm))
   const barSeconds = (60 / bpm) * 4
   const step = barSeconds / 16
-  const bars = Math.min(48, Math.max(8, Math.round((spec.targetSeconds ?? 40) / barSeconds / 4) * 4))
+  const bars = Math.min(48, Math.max(1, Math.round((spec.targetSeconds ?? 40) / barSeconds / 2) * 2))
   const tail = 1.5
   const length = Math.ceil((bars * barSeconds + tail) * SAMPLE_RATE)
   const dark = DARK_MOODS.test(spec.mood)
@@ -59,7 +59,7 @@ export function renderBeat(spec: BeatSpec): RenderedBeat {
 
   const progression: readonly number[] = rng.pick<readonly number[]>(PROGRESSIONS[key.mode])
   const chordOf = (bar: number) => progression[bar % progression.length] ?? 0
-  const intro = 4
+  const intro = Math.min(4, Math.floor(bars / 4) * 2)
   // Drums and bass rest for the last two beats of every eighth bar: the classic producer drop.
   const dropout = (bar: number, s: number) => bar % 8 === 7 && s >= 8
 

@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { GeneratedBeat, GeneratedFile } from '~/lib/audio/generate'
+import type { BeatSpec } from '~/lib/audio/render'
+
+// Rendering and MP3-encoding 27 beats costs minutes of CPU on a small machine, and the output
+// depends only on the spec, so it is cached by (generator version, spec). The default location is
+// shared by every DATA_DIR on the machine (test and e2e runs each use a fresh DATA_DIR), and every
+// file is checked against its sha256 before reuse.
+
+/** Bump when the synthesis changes so old renders are not reused. */
+export const GENERATOR_VERSION = 'beatstall-demo-audio-v1'
+
+export function defaultCacheDir(): string {
+  return path.join(os.tmpdir(), 'beatstall-demo-audio')
+}
+
+type Spec = BeatSpec & { title?: string }
+type Meta = Record<keyof GeneratedBeat, Omit<GeneratedFile, 'data'> & { sha256: string; file: string }>
+
+function entryDir(root: string, spec: Spec): string {
+  const id = createHash('sha256').update(JSON.stringify([GENERATOR_VERSION, spec])).digest('hex').slice(0, 32)
+  return path.join(root, id)
+}
+
+export async function readCached(root: string, spec: Spec): Promise<GeneratedBeat | null> {
+  const dir = entryDir(root, spec)
+  try {
+    const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as Meta
+    const out = {} as GeneratedBeat
+    for (const [name, m] of Object.entries(meta) as [keyof GeneratedBeat, Meta[keyof GeneratedBeat]][]) {
+      const data = await readFile(path.join(dir, m.file))
+      if (createHash('sha256').update(data).digest('hex') !== m.sha256) return null
+      out[name] = { data, contentType: m.contentType, ext: m.ext, durationMs: m.durationMs }
+    }
+    return Object.keys(out).length === 5 ? out : null
+  } catch {
+    return null
+  }
+}
+
+/** Best effort: a cache that cannot be written only costs speed next time. */
+export async function writeCached(root: string, spec: Spec, files: GeneratedBeat): Promise<void> {
+  const dir = entryDir(root, spec)
+  const tmp = `${dir}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await mkdir(tmp, { recursive: true })
+    const meta = {} as Meta
+    for (const [name, f] of Object.entries(files) as [keyof GeneratedBeat, GeneratedFile][]) {
+      const file = `${name}.${f.ext}`
+      await writeFile(path.join(tmp, file), f.data)
+      meta[name] = { contentType: f.contentType, ext: f.ext, durationMs: f.durationMs, file, sha256: createHash('sha256').update(f.data).digest('hex') }
+    }
+    await writeFile(path.join(tmp, 'meta.json'), JSON.stringify(meta))
+    await rm(dir, { recursive: true, force: true })
+    await rename(tmp, dir)
+  } catch {
+    await rm(tmp, { recursive: true, force: true }).catch(() => {})
+  }
+}
