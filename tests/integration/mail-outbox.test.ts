@@ -6,7 +6,7 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { listDevMail, readDevMail } from '~/lib/mail/dev-mailbox.server'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
-import { queueDisputeNotice, queueEmail, queueReceipt, queueRefundNotice } from '~/lib/mail/order-notifications.server'
+import { queueDisputeNotice, queueEmail, queueReceipt, queueRefundNotice, requeueReceipt } from '~/lib/mail/order-notifications.server'
 import { createFileTransport, createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
 import { backoffMs, deliverDueMail, MAX_ATTEMPTS, startOutboxWorker } from '~/lib/mail/worker.server'
 import { decodeQuotedPrintable, startFakeSmtp } from '../fakes/smtp-server'
@@ -69,6 +69,23 @@ describe('receipts through the outbox and a real SMTP server', () => {
     expect(access).toMatchObject({ ok: true, email: 'receipt@example.test' })
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     expect(row).toMatchObject({ status: 'SENT', attempts: 1 })
+  })
+
+  it('a resend rebuilds the receipt with a fresh link and delivers it again', async () => {
+    const order = await makePaidOrder({ email: 'resend@example.test' })
+    await prisma.$transaction((tx) => queueReceipt(tx, order.id))
+    await drain()
+    const first = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    expect(first.status).toBe('SENT')
+    await new Promise((r) => setTimeout(r, 1100)) // a token made a second later differs
+    const before = smtp.received.length
+    expect(await prisma.$transaction((tx) => requeueReceipt(tx, order.id))).toBe(true)
+    await drain()
+    const again = smtp.received.slice(before)
+    expect(again.map((m) => m.to[0])).toEqual(['resend@example.test'])
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    expect(row).toMatchObject({ status: 'SENT', attempts: 1 })
+    expect(row.text).not.toBe(first.text)
   })
 
   it('a rolled-back transaction queues nothing', async () => {

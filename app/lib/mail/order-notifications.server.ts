@@ -32,8 +32,30 @@ async function loadOrder(tx: Tx, orderId: string) {
 }
 
 export async function queueReceipt(tx: Tx, orderId: string): Promise<void> {
+  const receipt = await buildReceipt(tx, orderId)
+  if (receipt) await queueEmail(tx, receipt)
+}
+
+/**
+ * Sends the receipt again (the studio's "resend receipt"): rebuilt now, so its order-page link is
+ * fresh, and put back in the queue whether or not it was sent before.
+ */
+export async function requeueReceipt(tx: Tx, orderId: string): Promise<boolean> {
+  const receipt = await buildReceipt(tx, orderId)
+  if (!receipt) return false
+  const { dedupeKey, ...body } = receipt
+  await tx.outboxEmail.upsert({
+    where: { dedupeKey },
+    create: receipt,
+    update: { ...body, status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), sentAt: null, lastError: null },
+    select: { id: true },
+  })
+  return true
+}
+
+async function buildReceipt(tx: Tx, orderId: string) {
   const order = await loadOrder(tx, orderId)
-  if (!order?.email) return
+  if (!order?.email) return null
   const body = receiptEmail({
     number: order.number,
     buyerName: order.buyerName,
@@ -49,7 +71,7 @@ export async function queueReceipt(tx: Tx, orderId: string): Promise<void> {
       terms: (i.termsSnapshot as LicenseTermsSnapshot | null)?.terms ?? null,
     })),
   })
-  await queueEmail(tx, { dedupeKey: `receipt:${orderId}`, kind: 'receipt', to: order.email, ...body })
+  return { dedupeKey: `receipt:${orderId}`, kind: 'receipt', to: order.email, ...body }
 }
 
 /** Lists the refunded lines (all lines when the whole order was refunded). */
