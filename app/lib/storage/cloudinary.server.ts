@@ -55,6 +55,8 @@ export function createCloudinaryStorage(creds: CloudinaryCredentials, tmpRoot: s
     api_key: creds.apiKey,
     api_secret: creds.apiSecret,
     secure: true,
+    // No SDK analytics query string on delivery URLs (keeps them stable and cacheable).
+    analytics: false,
     ...(creds.uploadPrefix ? { upload_prefix: creds.uploadPrefix } : {}),
   })
 
