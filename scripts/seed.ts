@@ -18,3 +18,4 @@ try {
   await globalThis.__beatstallPrisma?.$disconnect()
   await db.embedded?.stop()
 }
+export {}
