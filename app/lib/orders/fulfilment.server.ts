@@ -12,8 +12,9 @@ import { applyRefund } from './refunds.server'
 // - state changes are conditional UPDATEs (… WHERE status IN (…)), so concurrent fulfilment of one
 //   session moves the order once and queues one receipt;
 // - refund/dispute events that arrive before their completion are stored against the
-//   PaymentIntent and applied when the completion lands (an advisory lock on the PaymentIntent
-//   closes the gap between "no order yet" and "order just paid").
+//   PaymentIntent and applied when the completion lands. An advisory lock on the PaymentIntent
+//   closes the gap: the refund takes it before looking for the order, the completion takes it
+//   right after its UPDATE and before reading deferred events, so one always sees the other.
 
 export const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
@@ -47,6 +48,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!handled.has(event.type)) return 'ignored'
+  // Fast path for redeliveries: one read instead of a transaction (the INSERT below still decides).
+  const seen = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StripeEvent" WHERE id = ${event.id}`
+  if (seen.length) return 'duplicate'
   return prisma.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`
@@ -128,6 +132,33 @@ export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session): P
     return 'unknown-order'
   }
   if (session.payment_status !== 'paid') return 'not-paid'
+  const paymentIntentId = idOf(session.payment_intent)
+  const currency = (session.currency ?? '').toLowerCase()
+  const email = session.customer_details?.email?.toLowerCase() ?? null
+  // One conditional UPDATE does the check and the transition: only a PENDING (or EXPIRED) order
+  // whose total, currency and session match moves, so concurrent callers move it once. RETURNING
+  // takes the PaymentIntent lock (see deferOrDrop) only when the order actually moved.
+  const moved = await tx.$queryRaw<{ id: string; locked: number }[]>`
+    UPDATE "MultiItemOrder" SET
+      status = 'PAID', "paidAt" = now(), "updatedAt" = now(),
+      "stripeCheckoutSessionId" = ${session.id},
+      "stripePaymentIntentId" = ${paymentIntentId},
+      "buyerName" = ${session.customer_details?.name ?? null},
+      email = COALESCE(${email}, email)
+    WHERE id = ${orderId}::uuid
+      AND status IN ('PENDING', 'EXPIRED')
+      AND "totalCents" = ${session.amount_total ?? -1}
+      AND currency = ${currency}
+      AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})
+    RETURNING id, (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`pi:${paymentIntentId ?? ''}`}, 0))) l)::int AS locked`
+  if (!moved.length) return explainNoTransition(tx, orderId, session)
+  await queueReceipt(tx, orderId)
+  if (paymentIntentId) await applyDeferredEvents(tx, paymentIntentId)
+  return 'paid'
+}
+
+/** Slow path: the order did not move. Unknown, already paid, or a mismatch to refuse and flag. */
+async function explainNoTransition(tx: Tx, orderId: string, session: Stripe.Checkout.Session): Promise<EventOutcome> {
   const order = await tx.multiItemOrder.findUnique({
     where: { id: orderId },
     select: { id: true, status: true, totalCents: true, currency: true, stripeCheckoutSessionId: true },
@@ -136,34 +167,16 @@ export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session): P
     logger.warn({ sessionId: session.id, orderId }, 'paid checkout session for an unknown order')
     return 'unknown-order'
   }
+  if (order.status !== 'PENDING' && order.status !== 'EXPIRED') return 'already-done'
   const problem =
     session.amount_total !== order.totalCents
       ? `Stripe reported ${session.amount_total} ${session.currency} paid but the order totals ${order.totalCents} ${order.currency}`
       : (session.currency ?? '').toLowerCase() !== order.currency
         ? `Stripe reported currency ${session.currency} but the order is in ${order.currency}`
-        : order.stripeCheckoutSessionId && order.stripeCheckoutSessionId !== session.id
-          ? `Paid session ${session.id} is not the order's session ${order.stripeCheckoutSessionId}`
-          : null
-  if (problem) {
-    if (order.status === 'PENDING') await flagOrder(tx, order.id, problem)
-    logger.error({ orderId, sessionId: session.id }, `refused to fulfil: ${problem}`)
-    return 'mismatch'
-  }
-
-  const paymentIntentId = idOf(session.payment_intent)
-  if (paymentIntentId) await lockPaymentIntent(tx, paymentIntentId)
-  const moved = await transitionOrder(tx, order.id, ['PENDING', 'EXPIRED'], {
-    status: 'PAID',
-    paidAt: new Date(),
-    stripeCheckoutSessionId: session.id,
-    stripePaymentIntentId: paymentIntentId,
-    buyerName: session.customer_details?.name ?? null,
-    ...(session.customer_details?.email ? { email: session.customer_details.email.toLowerCase() } : {}),
-  })
-  if (!moved) return 'already-done'
-  await queueReceipt(tx, order.id)
-  if (paymentIntentId) await applyDeferredEvents(tx, paymentIntentId)
-  return 'paid'
+        : `Paid session ${session.id} is not the order's session ${order.stripeCheckoutSessionId}`
+  await flagOrder(tx, order.id, problem)
+  logger.error({ orderId, sessionId: session.id }, `refused to fulfil: ${problem}`)
+  return 'mismatch'
 }
 
 async function applyDeferredEvents(tx: Tx, paymentIntentId: string) {
