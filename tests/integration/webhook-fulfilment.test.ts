@@ -232,6 +232,44 @@ describe('events out of order and after the fact', () => {
     expect(after.items.map((i) => i.status)).toEqual(['ACTIVE', 'REFUNDED', 'ACTIVE'])
   })
 
+  it('a refund racing its completion ends REFUNDED every time (PaymentIntent lock)', async () => {
+    for (let round = 0; round < 8; round++) {
+      const order = await pendingOrder(['BASIC'])
+      const session = paidSession(order)
+      const refund = stripeEvent('charge.refunded', {
+        id: `ch_race_${round}`,
+        object: 'charge',
+        payment_intent: session.payment_intent,
+        amount: order.totalCents,
+        amount_refunded: order.totalCents,
+        refunded: true,
+      })
+      const completed = stripeEvent('checkout.session.completed', session)
+      const pair = round % 2 ? [deliver(refund), deliver(completed)] : [deliver(completed), deliver(refund)]
+      expect((await Promise.all(pair)).map((r) => r.status)).toEqual([200, 200])
+      expect((await orderState(order.id)).status).toBe('REFUNDED')
+    }
+  })
+
+  it('a partial refund naming its line in the refund metadata revokes exactly that line', async () => {
+    const order = await pendingOrder(['BASIC', 'BASIC', 'BASIC'])
+    const session = paidSession(order)
+    await deliver(stripeEvent('checkout.session.completed', session))
+    const items = await prisma.orderItem.findMany({ where: { orderId: order.id }, orderBy: { position: 'asc' }, select: { id: true, priceCents: true } })
+    await deliver(
+      stripeEvent('charge.refunded', {
+        id: 'ch_meta',
+        object: 'charge',
+        payment_intent: session.payment_intent,
+        amount: order.totalCents,
+        amount_refunded: items[0]!.priceCents,
+        refunded: false,
+        refunds: { object: 'list', data: [{ id: 're_1', object: 'refund', amount: items[0]!.priceCents, metadata: { order_item_id: items[0]!.id } }] },
+      }),
+    )
+    expect((await orderState(order.id)).items.map((i) => i.status)).toEqual(['REFUNDED', 'ACTIVE', 'ACTIVE'])
+  })
+
   it('a dispute suspends the order and a dispute won restores it; a dispute before completion applies after it', async () => {
     const order = await pendingOrder()
     const session = paidSession(order)
