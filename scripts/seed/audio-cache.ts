@@ -60,3 +60,52 @@ export async function writeCached(root: string, spec: Spec, files: GeneratedBeat
     await rm(tmp, { recursive: true, force: true }).catch(() => {})
   }
 }
+
+// Several stores may seed at once on one machine (parallel e2e runs): the first to claim a spec
+// renders it, the others wait for its cache entry instead of rendering the same beat again.
+
+const LOCK_STALE_MS = 10 * 60 * 1000
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Claims a spec for rendering; returns a release function, or null if another live process has it. */
+export async function claimRender(root: string, spec: Spec): Promise<(() => Promise<void>) | null> {
+  const lock = `${entryDir(root, spec)}.lock`
+  await mkdir(root, { recursive: true })
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await mkdir(lock)
+      await writeFile(path.join(lock, 'owner'), `${process.pid} ${Date.now()}`)
+      return () => rm(lock, { recursive: true, force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return async () => {}
+      const [pid, since] = (await readFile(path.join(lock, 'owner'), 'utf8').catch(() => `0 ${Date.now()}`)).split(' ').map(Number)
+      const stale = !pid || !alive(pid) || Date.now() - (since ?? 0) > LOCK_STALE_MS
+      if (!stale) return null
+      await rm(lock, { recursive: true, force: true })
+    }
+  }
+  return null
+}
+
+/** Waits while another process renders `spec`; null if it gave up (render it yourself then). */
+export async function waitForCached(root: string, spec: Spec, timeoutMs = LOCK_STALE_MS): Promise<GeneratedBeat | null> {
+  const lock = `${entryDir(root, spec)}.lock`
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const hit = await readCached(root, spec)
+    if (hit) return hit
+    const owner = await readFile(path.join(lock, 'owner'), 'utf8').catch(() => null)
+    const pid = owner ? Number(owner.split(' ')[0]) : 0
+    if (!owner || !alive(pid)) return readCached(root, spec)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return null
+}

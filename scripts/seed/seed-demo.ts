@@ -8,7 +8,7 @@ import { beatFileKey } from '~/lib/storage/keys'
 import { createBeat, upsertBeatFile } from '~/models/beat.server'
 import { createProducer } from '~/models/producer.server'
 import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo-catalog'
-import { defaultCacheDir, readCached, writeCached } from './audio-cache'
+import { claimRender, defaultCacheDir, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
@@ -59,6 +59,29 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir
   let bytes = 0
   let cached = 0
+  const renderOrReuse = async (spec: Parameters<typeof pool.generate>[0]) => {
+    if (!cacheDir) return pool.generate(spec)
+    const hit = await readCached(cacheDir, spec)
+    if (hit) {
+      cached++
+      return hit
+    }
+    const release = await claimRender(cacheDir, spec)
+    if (!release) {
+      const waited = await waitForCached(cacheDir, spec)
+      if (waited) {
+        cached++
+        return waited
+      }
+    }
+    try {
+      const files = await pool.generate(spec)
+      await writeCached(cacheDir, spec, files)
+      return files
+    } finally {
+      await release?.()
+    }
+  }
   try {
     await Promise.all(
       beats.map(async (def, index) => {
@@ -84,12 +107,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           mood: def.mood,
           targetSeconds: options.trackSeconds,
         }
-        let files = cacheDir ? await readCached(cacheDir, spec) : null
-        if (files) cached++
-        else {
-          files = await pool.generate(spec)
-          if (cacheDir) await writeCached(cacheDir, spec, files)
-        }
+        const files = await renderOrReuse(spec)
         for (const [kind, field] of FILE_KINDS) {
           const file = files[field]
           const key = beatFileKey(beat.id, kind, file.ext)
