@@ -16,7 +16,7 @@ export interface GeneratePool {
 
 export function createGeneratePool(size = Math.min(2, os.availableParallelism())): GeneratePool {
   if (size < 1) return { generate: (spec) => generateBeatFiles(spec), close: async () => {} }
-  const url = new URL('./generate-worker.ts', import.meta.url)
+  const url = new URL('./generate-worker.mjs', import.meta.url)
   const workers: { worker: Worker; busy: boolean }[] = []
   const queue: { id: number; spec: Spec }[] = []
   const pending = new Map<number, Pending>()
@@ -43,7 +43,7 @@ export function createGeneratePool(size = Math.min(2, os.availableParallelism())
   }
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(url, { execArgv: ['--import', 'tsx'] })
+    const worker = new Worker(url)
     const slot = { worker, busy: false }
     worker.on('message', (msg: { id: number; files?: GeneratedBeat; error?: string }) => {
       slot.busy = false
