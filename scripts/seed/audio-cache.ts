@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { GeneratedBeat, GeneratedFile } from '~/lib/audio/generate'
@@ -108,4 +108,13 @@ export async function waitForCached(root: string, spec: Spec, timeoutMs = LOCK_S
     await new Promise((r) => setTimeout(r, 500))
   }
   return null
+}
+
+/** Removes half-written entries left by a killed seed (older than half an hour). */
+export async function pruneStale(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[])
+  for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+    const info = await stat(path.join(root, name)).catch(() => null)
+    if (info && Date.now() - info.mtimeMs > 30 * 60 * 1000) await rm(path.join(root, name), { recursive: true, force: true })
+  }
 }

@@ -8,7 +8,7 @@ import { beatFileKey } from '~/lib/storage/keys'
 import { createBeat, upsertBeatFile } from '~/models/beat.server'
 import { createProducer } from '~/models/producer.server'
 import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo-catalog'
-import { claimRender, defaultCacheDir, readCached, waitForCached, writeCached } from './audio-cache'
+import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
@@ -59,6 +59,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir
   let bytes = 0
   let cached = 0
+  if (cacheDir) await pruneStale(cacheDir)
   const renderOrReuse = async (spec: Parameters<typeof pool.generate>[0]) => {
     if (!cacheDir) return pool.generate(spec)
     const hit = await readCached(cacheDir, spec)
