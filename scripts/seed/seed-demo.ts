@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { FileKind } from '~/generated/prisma/enums'
-import type { GeneratedBeat } from '~/lib/audio/generate'
+import { DEFAULT_TRACK_SECONDS, type GeneratedBeat } from '~/lib/audio/generate'
 import { hashPassword } from '~/lib/auth/password.server'
 import { prisma } from '~/lib/db.server'
 import { getStorage } from '~/lib/storage/index.server'
@@ -106,7 +106,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           musicalKey: def.musicalKey,
           genre: def.genre,
           mood: def.mood,
-          targetSeconds: options.trackSeconds,
+          targetSeconds: options.trackSeconds ?? DEFAULT_TRACK_SECONDS,
         }
         const files = await renderOrReuse(spec)
         for (const [kind, field] of FILE_KINDS) {

@@ -10,7 +10,7 @@ import { encodeWav } from './wav'
 
 export const PREVIEW_MAX_SECONDS = 30
 /** Demo tracks are short on purpose: MP3 encoding in pure JS is the slow part of the seed. */
-export const DEFAULT_TRACK_SECONDS = 30
+export const DEFAULT_TRACK_SECONDS = 24
 
 export interface GeneratedFile {
   data: Buffer
