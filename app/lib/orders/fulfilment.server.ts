@@ -44,6 +44,9 @@ export type EventOutcome =
   | 'no-change'
 
 const handled = new Set<string>(HANDLED_EVENT_TYPES)
+// Under a burst of deliveries, waiting a little longer for a pooled connection beats answering 500
+// (Stripe would retry, but every retry is more load). Still well inside Stripe's own timeout.
+const EVENT_TX_OPTIONS = { maxWait: 8_000, timeout: 15_000 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
@@ -56,12 +59,12 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
       INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`
     if (inserted === 0) return 'duplicate'
     return applyEvent(tx, event)
-  })
+  }, EVENT_TX_OPTIONS)
 }
 
 /** The success page and reconciliation: fulfil a session retrieved from Stripe (or the stand-in). */
 export async function fulfilCheckoutSession(session: Stripe.Checkout.Session): Promise<EventOutcome> {
-  return prisma.$transaction((tx) => fulfilSession(tx, session))
+  return prisma.$transaction((tx) => fulfilSession(tx, session), EVENT_TX_OPTIONS)
 }
 
 async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
