@@ -25,7 +25,7 @@ test('browse, search and filter: the URL holds the state and the back button res
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word)}`))
   await expect(page.getByRole('heading', { level: 2 })).toContainText(word)
-  await expect(results(page).getByRole('heading', { name: all[0] })).toBeVisible()
+  await expect(results(page).getByRole('heading', { name: all[0], exact: true })).toBeVisible()
   const searched = await titles(page)
 
   // Then a genre filter: the menu submits by itself.
@@ -64,19 +64,22 @@ test('a beat page: details, a tier pick held in the URL, and a styled 404', asyn
   const title = (await first.textContent())!
   await first.getByRole('link').click()
   await expect(page).toHaveURL(/\/beats\/[^/?]+$/)
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible()
   await expect(page).toHaveTitle(new RegExp(title))
 
-  const trackout = page.getByRole('radio', { name: /Trackout/ })
-  await expect(page.getByRole('radio').first()).toBeChecked()
-  await trackout.check()
-  await expect(page).toHaveURL(/\?tier=TRACKOUT$/)
-  await expect(trackout).toBeChecked()
-  await expect(page.getByText('Stems (zip)').first()).toBeVisible()
+  // A native radio group: arrow keys move the pick, and the pick goes into the URL.
+  const radios = page.getByRole('radio')
+  await expect(radios.first()).toBeChecked()
+  const next = (await radios.nth(1).getAttribute('value'))!
+  await radios.first().focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(radios.nth(1)).toBeChecked()
+  await expect(page).toHaveURL(new RegExp(`\\?tier=${next}$`))
+  await expect(page.getByText(/license · \$/)).toBeVisible()
 
   // The link is shareable: loading it shows the same pick.
   await page.reload()
-  await expect(page.getByRole('radio', { name: /Trackout/ })).toBeChecked()
+  await expect(page.getByRole('radio', { checked: true })).toHaveAttribute('value', next)
 
   const missing = await page.goto('/beats/no-such-beat-anywhere')
   expect(missing?.status()).toBe(404)
@@ -87,10 +90,10 @@ test('a beat page: details, a tier pick held in the URL, and a styled 404', asyn
 test('the player keeps playing the same track across client-side navigation', async ({ page }) => {
   await page.goto('/')
   const firstTitle = (await results(page).getByRole('heading', { level: 3 }).first().textContent())!
-  await results(page).getByRole('button', { name: `Play ${firstTitle}` }).click()
+  await results(page).getByRole('button', { name: `Play ${firstTitle}`, exact: true }).click()
 
   const player = page.getByRole('region', { name: 'Player' })
-  await expect(player.getByRole('link', { name: firstTitle })).toBeVisible()
+  await expect(player.getByRole('link', { name: firstTitle, exact: true })).toBeVisible()
   await expect(player.getByRole('button', { name: 'Pause' })).toBeVisible()
   await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
   const before = await elapsed(page)
@@ -99,18 +102,18 @@ test('the player keeps playing the same track across client-side navigation', as
   await page.getByRole('link', { name: 'How licenses work' }).click()
   await expect(page).toHaveURL(/\/licensing$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Three licenses')
-  await expect(player.getByRole('link', { name: firstTitle })).toBeVisible()
+  await expect(player.getByRole('link', { name: firstTitle, exact: true })).toBeVisible()
   await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThan(before)
 
   // Pause from the bar stops the clock; the card's button reflects the shared state.
   await player.getByRole('button', { name: 'Pause' }).click()
   await expect(player.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
   await page.getByRole('link', { name: 'Beats', exact: true }).click()
-  await expect(results(page).getByRole('button', { name: `Play ${firstTitle}` })).toBeVisible()
+  await expect(results(page).getByRole('button', { name: `Play ${firstTitle}`, exact: true })).toBeVisible()
 
   // Next walks the list the track was started from.
   await player.getByRole('button', { name: 'Next track' }).click()
   const second = (await results(page).getByRole('heading', { level: 3 }).nth(1).textContent())!
-  await expect(player.getByRole('link', { name: second })).toBeVisible()
-  await expect(results(page).getByRole('button', { name: `Pause ${second}` })).toBeVisible()
+  await expect(player.getByRole('link', { name: second, exact: true })).toBeVisible()
+  await expect(results(page).getByRole('button', { name: `Pause ${second}`, exact: true })).toBeVisible()
 })

@@ -72,7 +72,7 @@ export function FilterForm({ params, facets }: Props) {
           min={bounds.min}
           max={bounds.max}
           defaultValue={params[`${prefix}Min`] ?? ''}
-          className="field min-w-0 tabular-nums"
+          className="field min-w-0 px-2 text-center tabular-nums"
         />
         <span aria-hidden="true" className="text-muted">
           –
@@ -86,7 +86,7 @@ export function FilterForm({ params, facets }: Props) {
           min={bounds.min}
           max={bounds.max}
           defaultValue={params[`${prefix}Max`] ?? ''}
-          className="field min-w-0 tabular-nums"
+          className="field min-w-0 px-2 text-center tabular-nums"
         />
       </div>
     </fieldset>
