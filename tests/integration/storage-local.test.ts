@@ -118,6 +118,7 @@ describe('serveLocalFile', () => {
       const res = await serveLocalFile(get({ Range: header }), key, { contentType: 'audio/mpeg' })
       expect(res.status, header).toBe(416)
       expect(res.headers.get('content-range')).toBe('bytes */1000')
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     }
     const multi = await serveLocalFile(get({ Range: 'bytes=0-1,5-6' }), key, { contentType: 'audio/mpeg' })
     expect(multi.status).toBe(200)

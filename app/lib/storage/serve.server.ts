@@ -54,11 +54,11 @@ export async function serveLocalFile(request: Request, key: string, options: Ser
 
   if (range.type === 'malformed' || range.type === 'unsatisfiable') {
     headers.set('Content-Range', `bytes */${size}`)
+    headers.set('Content-Type', 'text/plain; charset=utf-8')
+    headers.set('Cache-Control', 'no-store')
     headers.delete('Content-Disposition')
-    return new Response(range.type === 'malformed' ? 'Malformed Range header.' : 'Requested range is outside the file.', {
-      status: 416,
-      headers: { ...Object.fromEntries(headers), 'Content-Type': 'text/plain; charset=utf-8' },
-    })
+    const body = range.type === 'malformed' ? 'Malformed Range header.' : 'Requested range is outside the file.'
+    return new Response(isHead ? null : body, { status: 416, headers })
   }
 
   // Multiple ranges are legal to ignore (RFC 9110 §14.2): answer with the whole file.
