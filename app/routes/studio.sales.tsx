@@ -10,7 +10,8 @@ import { getEnv } from '~/lib/env.server'
 import { formatMoney } from '~/lib/money'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { conflictMessage } from '~/lib/studio/form'
-import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount, SALES_RANGES } from '~/lib/studio/sales.server'
+import { SALES_RANGES } from '~/lib/studio/sales-range'
+import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sales · Beatstall studio' }]
 

@@ -2,6 +2,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { parseFile } from 'music-metadata'
 import yauzl from 'yauzl'
 import type { FileKind } from '~/generated/prisma/enums'
+import { logger } from '~/lib/logger.server'
 
 // Checks an uploaded file by its bytes (magic numbers, then a real parse), never by its name.
 
@@ -52,7 +53,11 @@ const AUDIO_ENTRY = /\.(wav|wave|aif|aiff|mp3|flac|ogg|m4a)$/i
 const IGNORED_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i
 
 /** Full check after the upload is on disk; returns the audio duration where there is one. */
-export async function inspectFile(kind: FileKind, path: string, zipLimits = STEMS_ZIP_LIMITS): Promise<{ durationMs: number | null }> {
+export async function inspectFile(
+  kind: FileKind,
+  path: string,
+  zipLimits = STEMS_ZIP_LIMITS,
+): Promise<{ durationMs: number | null }> {
   if (kind === 'COVER') return { durationMs: null }
   if (kind === 'STEMS') {
     await inspectZip(path, zipLimits)
@@ -60,8 +65,12 @@ export async function inspectFile(kind: FileKind, path: string, zipLimits = STEM
   }
   let format
   try {
+    // The parser is chosen by the file's extension, which the caller set from the sniffed bytes
+    // (music-metadata's MIME-type lookup proved unreliable inside the production server).
+    if (!path.toLowerCase().endsWith(`.${SNIFF[kind].ext}`)) throw new Error(`inspectFile needs a .${SNIFF[kind].ext} path`)
     format = (await parseFile(path, { duration: true, skipCovers: true })).format
-  } catch {
+  } catch (error) {
+    logger.warn({ err: error, kind }, 'uploaded audio could not be parsed')
     throw new UploadRejected('The audio in this file could not be read. Export it again and retry.', 422)
   }
   const expected = kind === 'WAV' ? 'WAVE' : 'MPEG'

@@ -4,13 +4,12 @@ import { prisma } from '~/lib/db.server'
 import { queueReceipt } from '~/lib/mail/order-notifications.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { notFound } from '~/models/studio-beat.server'
+import { SALES_RANGES, type SalesRange } from './sales-range'
 import { findOwnSalesLine, listSalesLines, revenueByDay, topBeats } from '~/models/studio-sales.server'
 
 // The sales page: lines of the producer's own beats, revenue per day, top beats, and the two
 // things a producer may do for a buyer (reset the download count, resend the receipt).
 
-export const SALES_RANGES = { '7': 7, '30': 30, '90': 90, '365': 365 } as const
-export type SalesRange = keyof typeof SALES_RANGES
 
 export const rangeSchema = z
   .enum(Object.keys(SALES_RANGES) as [SalesRange, ...SalesRange[]])

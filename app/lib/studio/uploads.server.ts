@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { rename, rm } from 'node:fs/promises'
 import { prisma } from '~/lib/db.server'
 import { beatFileKey } from '~/lib/storage/keys'
 import { upsertBeatFile } from '~/models/beat.server'
@@ -13,15 +13,18 @@ import type { UploadKind } from './upload-kinds'
 
 export async function receiveLocalUpload(request: Request, beatId: string, upload: UploadKind) {
   const staged = await stageUpload(request, { kind: upload.kind, maxBytes: upload.maxBytes, label: upload.label.toLowerCase() })
+  // Give the staged file the extension its bytes were sniffed as (the audio parser goes by it).
+  const stagedPath = `${staged.path}.${staged.sniffed.ext}`
+  await rename(staged.path, stagedPath)
   try {
-    const { durationMs } = await inspectFile(upload.kind, staged.path)
+    const { durationMs } = await inspectFile(upload.kind, stagedPath)
     const storage = getFileStorage()
     const key = beatFileKey(beatId, upload.kind, staged.sniffed.ext)
     const previous = await prisma.beatFile.findUnique({
       where: { beatId_kind: { beatId, kind: upload.kind } },
       select: { storageKey: true },
     })
-    const stored = await storage.put(key, createReadStream(staged.path), {
+    const stored = await storage.put(key, createReadStream(stagedPath), {
       kind: upload.kind,
       contentType: staged.sniffed.contentType,
       maxBytes: upload.maxBytes,
@@ -39,7 +42,7 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
     if (previous && previous.storageKey !== stored.key) await storage.delete(previous.storageKey, upload.kind).catch(() => {})
     return { kind: file.kind, bytes: staged.bytes, sha256: staged.sha256, durationMs, contentType: staged.sniffed.contentType }
   } finally {
-    await rm(staged.path, { force: true })
+    await rm(stagedPath, { force: true })
   }
 }
 
