@@ -5,12 +5,20 @@ import { getLocalStorage } from '~/lib/storage/index.server'
 import { stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { seedDemoIfWanted } from '../../scripts/seed/auto-seed'
 import { seedDemo } from '../../scripts/seed/seed-demo'
 import { DEMO_BEATS, DEMO_PASSWORD } from '../../scripts/seed/demo-catalog'
 
 // The whole demo seed against a real database, with short tracks so it stays quick.
 
 describe('demo seed', () => {
+  it('does not seed a DATABASE_URL store on start unless SEED_DEMO=true', async () => {
+    const lines: string[] = []
+    await seedDemoIfWanted({ embedded: false, log: (l) => lines.push(l) })
+    expect(await prisma.beat.count()).toBe(0)
+    expect(lines).toEqual([])
+  })
+
   it('creates 3 producers who can sign in and at least 24 published beats with every file', async () => {
     const lines: string[] = []
     const result = await seedDemo({ trackSeconds: 1, cacheDir: null, log: (l) => lines.push(l) })

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reloadEnv } from '~/lib/env.server'
+import { upsertBeatFile } from '~/models/beat.server'
+import { loader as coverLoader } from '~/routes/media.cover.$beatId'
+import { loader as previewLoader } from '~/routes/media.preview.$beatId'
+import { makeBeat } from '../factories'
+
+// With CLOUDINARY_URL set, public media routes redirect to signed Cloudinary delivery URLs.
+
+type Args<L extends (...a: never[]) => unknown> = Parameters<L>[0]
+const call = <L extends (args: never) => Promise<Response>>(loader: L, beatId: string) =>
+  loader({ request: new Request(`http://store.test/media/x/${beatId}`), params: { beatId }, context: {} } as unknown as Args<L>)
+
+beforeAll(() => {
+  process.env.CLOUDINARY_URL = 'cloudinary://123456789012345:test-api-secret-abc@demo-cloud'
+  reloadEnv()
+})
+afterAll(() => {
+  delete process.env.CLOUDINARY_URL
+  reloadEnv()
+})
+
+describe('media routes on Cloudinary', () => {
+  it('redirects preview and cover to signed authenticated URLs', async () => {
+    const beat = await makeBeat({ withFiles: true })
+    await upsertBeatFile(beat.id, { kind: 'COVER', storageKey: `beats/${beat.id}/cover.png`, contentType: 'image/png', bytes: 1, sha256: '0'.repeat(64) })
+    const preview = await call(previewLoader, beat.id)
+    expect(preview.status).toBe(302)
+    expect(preview.headers.get('location')).toMatch(new RegExp(`^https://res\\.cloudinary\\.com/demo-cloud/video/authenticated/s--[\\w-]{8}--/(v1/)?beats/${beat.id}/preview\\.mp3$`))
+    const cover = await call(coverLoader, beat.id)
+    expect(cover.status).toBe(302)
+    expect(cover.headers.get('location')).toContain('/image/authenticated/s--')
+    expect((await call(previewLoader, '00000000-0000-4000-8000-000000000000')).status).toBe(404)
+  })
+})
