@@ -17,7 +17,7 @@ async function beatPages(page: Page, count: number) {
   return hrefs.slice(0, count)
 }
 
-async function fillCart(page: Page) {
+async function fillCart(page: Page, screenshot?: string) {
   const hrefs = await beatPages(page, 3)
   const titles: string[] = []
   for (const [i, href] of hrefs.entries()) {
@@ -29,11 +29,12 @@ async function fillCart(page: Page) {
     await expect(page.getByRole('link', { name: new RegExp(`\\(${tier.label}\\) is in your cart`) })).toBeVisible()
   }
   await expect(page.getByRole('link', { name: 'Cart, 3 items' })).toBeVisible()
+  if (screenshot) await page.screenshot({ path: screenshot })
   return titles
 }
 
 test('three beats at three tiers: test checkout, pay, success page lists them; cancel keeps the cart', async ({ page }, testInfo) => {
-  const titles = await fillCart(page)
+  const titles = await fillCart(page, testInfo.outputPath('beat-page-in-cart-desktop.png'))
 
   await page.goto('/cart')
   await expect(page).toHaveTitle(/Your cart/)
@@ -86,7 +87,7 @@ test('three beats at three tiers: test checkout, pay, success page lists them; c
 
 test('on a 375 px phone the cart and the test checkout are usable', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 })
-  await fillCart(page)
+  await fillCart(page, testInfo.outputPath('beat-page-in-cart-mobile.png'))
   await page.goto('/cart')
   await expect(page.getByTestId('cart-line')).toHaveCount(3)
   // Changing a tier re-prices the line from the server.
