@@ -3,7 +3,7 @@ import { createOrderAccessToken, verifyOrderAccessToken, type AccessCheck } from
 import { decideEntitlement, type EntitlementInput } from '~/lib/downloads/entitlement'
 import { listOrdersForAccess } from '~/lib/downloads/order-downloads.server'
 import { prisma } from '~/lib/db.server'
-import { countCountedDownloads, logDownload } from '~/models/download.server'
+import { countCountedDownloads, countCountedDownloadsByLine, logAllowedDownloadWithinLimit, logDownload } from '~/models/download.server'
 import { makePaidOrder } from '../factories-orders'
 
 const email = 'ada@example.test'
@@ -91,6 +91,19 @@ describe('download counting (the rule the studio shares)', () => {
     expect(await countCountedDownloads(prisma, { id: line.id, downloadsResetAt: null }, 'WAV')).toBe(1)
     const resetAt = new Date()
     expect(await countCountedDownloads(prisma, { id: line.id, downloadsResetAt: resetAt }, 'MP3')).toBe(0)
+    const byLine = await countCountedDownloadsByLine([{ id: line.id }])
+    expect(Object.fromEntries(byLine.get(line.id)!)).toEqual({ MP3: 2, WAV: 1, STEMS: 0 })
+  })
+
+  it('the guarded insert refuses once the limit is reached, writing nothing (the stale-count case)', async () => {
+    const order = await makePaidOrder({ lines: [{ tier: 'BASIC' }] })
+    const entry = { orderItemId: order.items[0]!.id, fileKind: 'MP3' as const, ip: '127.0.0.1', userAgent: 't' }
+    expect(await logAllowedDownloadWithinLimit(prisma, entry, 2)).toBe(true)
+    expect(await logAllowedDownloadWithinLimit(prisma, entry, 2)).toBe(true)
+    expect(await logAllowedDownloadWithinLimit(prisma, entry, 2)).toBe(false)
+    expect(await prisma.downloadLog.count({ where: { orderItemId: entry.orderItemId } })).toBe(2)
+    await prisma.orderItem.update({ where: { id: entry.orderItemId }, data: { downloadsResetAt: new Date() } })
+    expect(await logAllowedDownloadWithinLimit(prisma, entry, 2)).toBe(true)
   })
 })
 

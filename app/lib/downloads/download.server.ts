@@ -2,7 +2,7 @@ import type { AccessCheck } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
-import { countCountedDownloads, getLineForDownload, logDownload, type LineForDownload } from '~/models/download.server'
+import { getLineForDownload, logAllowedDownloadWithinLimit, logDownload, type LineForDownload } from '~/models/download.server'
 import { decideEntitlement, snapshotFiles, type Entitlement } from './entitlement'
 import { safeFilename } from './filename'
 import { signFileUrl } from './sign-url.server'
@@ -65,22 +65,23 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
   }
   if (req.method === 'HEAD') {
     const line = await getLineForDownload(prisma, req.itemId, req.kind)
-    const used = line ? await countCountedDownloads(prisma, line, req.kind) : 0
-    const e = decide(line, req, used)
+    const e = decide(line, req, line?.used ?? 0)
     if (e.allowed) return { type: 'allowed-head', remaining: e.remaining }
     return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
   }
+  const entry = { orderItemId: req.itemId, fileKind: req.kind, ip: req.ip, userAgent: req.userAgent }
   return prisma.$transaction(async (tx) => {
     const line = await getLineForDownload(tx, req.itemId, req.kind, { lock: true })
-    const used = line ? await countCountedDownloads(tx, line, req.kind) : 0
-    const e = decide(line, req, used)
-    const entry = { orderItemId: req.itemId, fileKind: req.kind, ip: req.ip, userAgent: req.userAgent }
+    let e = decide(line, req, line?.used ?? 0)
+    // The lock may have waited for another download of this line: the insert re-checks the limit.
+    if (e.allowed && line && !(await logAllowedDownloadWithinLimit(tx, entry, getEnv().DOWNLOAD_LIMIT))) {
+      e = decide(line, req, getEnv().DOWNLOAD_LIMIT)
+    }
     if (!e.allowed || !line) {
       if (visibleToRequester(e)) await logDownload(tx, { ...entry, allowed: false, reason: e.allowed ? null : e.reason })
       if (e.allowed) throw new Error('unreachable: allowed without a line')
       return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
     }
-    await logDownload(tx, { ...entry, allowed: true })
     const url = signFileUrl(line.storageKey!, {
       kind: req.kind,
       contentType: line.contentType ?? 'application/octet-stream',
