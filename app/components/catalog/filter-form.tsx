@@ -128,7 +128,25 @@ export function FilterForm({ params, facets }: Props) {
           Search
         </button>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      {/* Phones: filters fold behind a toggle (a no-name checkbox, so it works without JS and is
+          never submitted); open by default when a filter is active. */}
+      <input
+        id="f-toggle"
+        type="checkbox"
+        defaultChecked={hasFilters({ ...params, q: '' })}
+        className="peer sr-only sm:hidden"
+        aria-controls="f-panel"
+      />
+      <label
+        htmlFor="f-toggle"
+        className="inline-flex cursor-pointer items-center gap-2 rounded-full border border-line px-4 py-1.5 text-sm font-semibold peer-focus-visible:outline-2 peer-focus-visible:outline-accent sm:hidden"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <path d="M4 6h16M7 12h10M10 18h4" />
+        </svg>
+        Filters and sort
+      </label>
+      <div id="f-panel" className="hidden grid-cols-2 gap-3 peer-checked:grid sm:grid sm:grid-cols-3 lg:grid-cols-6">
         {select('genre', 'Genre', facets.genres)}
         {select('mood', 'Mood', facets.moods)}
         {select('key', 'Key', facets.keys)}
@@ -147,7 +165,7 @@ export function FilterForm({ params, facets }: Props) {
           </select>
         </div>
       </div>
-      <div className="flex items-center gap-4 text-sm">
+      <div className="hidden items-center gap-4 text-sm peer-checked:flex sm:flex">
         <button type="submit" className="rounded-full border border-line px-4 py-1.5 font-semibold hover:border-zinc-500">
           Apply filters
         </button>
