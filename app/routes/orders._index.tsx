@@ -1,7 +1,7 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/orders._index'
-import { normalizeEmail } from '~/lib/access/order-access.server'
+import { normalizeEmail, readAccess } from '~/lib/access/order-access.server'
 import { getEnv } from '~/lib/env.server'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
@@ -17,8 +17,10 @@ const FormSchema = z.object({ email: z.email().max(320) })
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your orders · Beatstall' }]
 
-export function loader(_: Route.LoaderArgs) {
-  return { devMailbox: getEnv().testMode.mail }
+export async function loader({ request }: Route.LoaderArgs) {
+  // A buyer whose order link is still open (this browser) can go straight to their orders.
+  const access = await readAccess(request)
+  return { devMailbox: getEnv().testMode.mail, openLink: access.ok }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -45,6 +47,14 @@ export default function OrdersRequest({ loaderData, actionData }: Route.Componen
         Bought beats before? Enter the email address you paid with and we will send you a link to all your orders,
         downloads and license PDFs. The link works for 30 minutes.
       </p>
+      {loaderData.openLink && !actionData?.sent ? (
+        <p className="mt-6 rounded-xl border border-accent/40 bg-accent/10 px-4 py-3 text-sm">
+          Your order link is still open in this browser.{' '}
+          <Link to="/orders/view" className="font-semibold text-accent underline">
+            Go to my orders
+          </Link>
+        </p>
+      ) : null}
       {actionData?.sent ? (
         <div role="status" className="mt-8 rounded-2xl border border-line bg-panel p-6">
           <p className="font-semibold">Check your inbox.</p>
