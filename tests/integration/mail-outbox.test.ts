@@ -116,6 +116,34 @@ describe('receipts through the outbox and a real SMTP server', () => {
   })
 })
 
+describe('the real fulfilment', () => {
+  it('queues the receipt in the transaction that marks the order PAID, and it reaches SMTP', async () => {
+    const { startCheckout } = await import('~/lib/orders/checkout.server')
+    const { fulfilCheckoutSession } = await import('~/lib/orders/fulfilment.server')
+    const { findOrderById } = await import('~/models/order.server')
+    const { payTestCheckout, testSessionFor } = await import('~/lib/payments/test-checkout.server')
+    const { makeBeat } = await import('../factories')
+    const beat = await makeBeat({ title: 'Paid For Real' })
+    const { orderId } = await startCheckout([{ beatId: beat.id, tier: 'TRACKOUT' }], null)
+    expect(await prisma.outboxEmail.count({ where: { dedupeKey: `receipt:${orderId}` } })).toBe(0)
+    // The stand-in's own webhook call is not reachable here; fulfil as the success page does.
+    await payTestCheckout((await findOrderById(orderId))!, { email: 'real@example.test', name: 'Real Buyer' }, 'http://127.0.0.1:9', async () => new Response(null, { status: 503 }))
+    await fulfilCheckoutSession(testSessionFor((await findOrderById(orderId))!))
+    const order = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, number: true } })
+    expect(order.status).toBe('PAID')
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${orderId}` } })
+    expect(row).toMatchObject({ kind: 'receipt', to: 'real@example.test', status: 'PENDING' })
+    const before = smtp.received.length
+    await drain()
+    const mail = smtp.received.slice(before).find((m) => m.to[0] === 'real@example.test')!
+    const body = decodeQuotedPrintable(mail.raw)
+    expect(body).toContain(`order #${order.number}`)
+    expect(body).toContain('Paid For Real')
+    expect(body).toContain('Trackout license')
+    expect(verifyOrderAccessToken(linkFrom(mail.raw))).toMatchObject({ ok: true, email: 'real@example.test' })
+  })
+})
+
 describe('an SMTP outage', () => {
   it('delays mail with exponential backoff and then delivers every message exactly once', async () => {
     await drain()
