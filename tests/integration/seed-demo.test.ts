@@ -55,7 +55,7 @@ describe('demo seed', () => {
     const bytes = await readFile(storage.pathFor(sample?.storageKey ?? ''))
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sample?.sha256)
     expect(lines.length).toBe(DEMO_BEATS.length)
-  }, 180_000)
+  }, 400_000)
 
   it('leaves a catalog that already has beats alone unless forced', async () => {
     const before = await prisma.beat.count()
