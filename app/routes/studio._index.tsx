@@ -36,7 +36,7 @@ export default function StudioBeats({ loaderData }: Route.ComponentProps) {
           <p className="mt-1 text-sm text-muted">Drafts stay private until you publish them.</p>
         </div>
         <Link to="/studio/beats/new" className={buttonClass.primary}>
-          <span aria-hidden>＋</span> New beat
+          <span aria-hidden className="text-base leading-none">+</span> New beat
         </Link>
       </div>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">

@@ -129,20 +129,11 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
       </div>
       {actionData?.errors && 'form' in actionData.errors && actionData.errors.form ? <FormAlert>{actionData.errors.form}</FormAlert> : null}
       <PublishPanel beat={beat} missing={missing} />
-      <div className="grid gap-6 lg:grid-cols-5">
-        <div className="space-y-6 lg:col-span-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <div className="min-w-0 lg:col-span-3">
           <BeatFilesPanel beatId={beat.id} files={beat.files} mode={uploadMode} />
-          <section aria-labelledby="details-title" className="rounded-2xl border border-line bg-panel p-5 sm:p-6">
-            <h2 id="details-title" className="mb-4 text-lg font-semibold">
-              Details
-            </h2>
-            <IntentForm intent="details" submitLabel="Save details">
-              {actionData?.intent === 'details' && actionData.saved ? <FormAlert tone="success">Details saved.</FormAlert> : null}
-              <BeatDetailsFields values={beat} errors={actionData?.intent === 'details' ? errors : {}} />
-            </IntentForm>
-          </section>
         </div>
-        <section aria-labelledby="prices-title" className="rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-2 lg:self-start">
+        <section aria-labelledby="prices-title" className="min-w-0 rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-2 lg:col-start-4 lg:row-span-2 lg:row-start-1 lg:self-start">
           <h2 id="prices-title" className="text-lg font-semibold">
             Licenses and prices
           </h2>
@@ -156,6 +147,15 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
           <IntentForm intent="tiers" submitLabel="Save prices">
             {actionData?.intent === 'tiers' && actionData.saved ? <FormAlert tone="success">Prices saved.</FormAlert> : null}
             <TierPricesFields tiers={beat.tiers} terms={terms} currency={currency} errors={actionData?.intent === 'tiers' ? errors : {}} />
+          </IntentForm>
+        </section>
+        <section aria-labelledby="details-title" className="min-w-0 rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-3">
+          <h2 id="details-title" className="mb-4 text-lg font-semibold">
+            Details
+          </h2>
+          <IntentForm intent="details" submitLabel="Save details">
+            {actionData?.intent === 'details' && actionData.saved ? <FormAlert tone="success">Details saved.</FormAlert> : null}
+            <BeatDetailsFields values={beat} errors={actionData?.intent === 'details' ? errors : {}} />
           </IntentForm>
         </section>
       </div>

@@ -24,7 +24,7 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <p className="text-xs font-semibold uppercase tracking-widest text-accent">Studio</p>
             <p className="truncate text-lg font-bold">{producer.displayName}</p>
           </div>
-          <nav aria-label="Studio" className="-mx-1 flex w-full gap-1 overflow-x-auto px-1 sm:w-auto">
+          <nav aria-label="Studio" className="flex w-full flex-wrap gap-1 sm:w-auto">
             <NavLink to="/studio" end className={tabClass}>
               Beats
             </NavLink>

@@ -25,8 +25,10 @@ export function SalesTable({ lines, currency, downloadLimit }: { lines: Line[]; 
   }
   return (
     <div className="overflow-hidden rounded-2xl border border-line bg-panel">
-      <h2 className="border-b border-line px-4 py-3 font-semibold">Order lines</h2>
-      <ul className="divide-y divide-line">
+      <h2 id="order-lines-title" className="border-b border-line px-4 py-3 font-semibold">
+        Order lines
+      </h2>
+      <ul aria-labelledby="order-lines-title" className="divide-y divide-line">
         {lines.map((line) => {
           const note = line.status === 'REFUNDED' ? 'Refunded' : STATUS_NOTE[line.order.status]
           return (
