@@ -30,7 +30,7 @@ test('browse, search and filter: the URL holds the state and the back button res
 
   // Then a genre filter: the menu submits by itself.
   await page.goto('/')
-  const genre = page.getByLabel('Genre')
+  const genre = page.getByRole('combobox', { name: 'Genre', exact: true })
   const firstGenre = (await genre.locator('option').nth(1).textContent())!
   await genre.selectOption(firstGenre)
   await expect(page).toHaveURL(new RegExp(`genre=${encodeURIComponent(firstGenre).replace(/%20/g, '(\\+|%20)')}`))
@@ -38,7 +38,7 @@ test('browse, search and filter: the URL holds the state and the back button res
   const filtered = await titles(page)
   expect(filtered.length).toBeLessThan(all.length + 1)
 
-  await page.getByLabel('Sort').selectOption({ label: 'BPM: slow to fast' })
+  await page.getByRole('combobox', { name: 'Sort', exact: true }).selectOption({ label: 'BPM: slow to fast' })
   await expect(page).toHaveURL(/sort=bpm-asc/)
 
   // Back: the previous filter's results and form values come back.
