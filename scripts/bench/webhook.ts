@@ -18,7 +18,8 @@ import { startServer } from './lib/server'
 
 const N = Number(process.env.BENCH_ORDERS ?? 2_000)
 const CONCURRENCY = 32
-const POOL_SIZE = 10 // the server's DATABASE_POOL_SIZE default; the baseline pool uses the same
+// The server's DATABASE_POOL_SIZE (default 10); the baseline pool uses the same size.
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10)
 const SECRET = 'whsec_bench_only'
 const PRICE = 2_500
 
