@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx scripts/start.ts',
     url: `${baseURL}/healthz`,
-    timeout: 240_000,
+    // A first start renders the demo audio (about a minute on two idle cores; cached afterwards).
+    timeout: 420_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
