@@ -1,4 +1,4 @@
-import { Form, NavLink, Outlet } from 'react-router'
+import { Form, NavLink, Outlet, useLocation } from 'react-router'
 import type { Route } from './+types/studio'
 import { getProducer } from '~/lib/auth/session.server'
 
@@ -16,6 +16,8 @@ const tabClass = ({ isActive }: { isActive: boolean }) =>
 
 export default function StudioLayout({ loaderData }: Route.ComponentProps) {
   const { producer } = loaderData
+  // "Beats" stays highlighted on a beat's own pages too.
+  const onBeats = /^\/studio(\/beats\/.*)?\/?$/.test(useLocation().pathname)
   return (
     <div className="space-y-6">
       {producer ? (
@@ -25,7 +27,7 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <p className="truncate text-lg font-bold">{producer.displayName}</p>
           </div>
           <nav aria-label="Studio" className="flex w-full flex-wrap gap-1 sm:w-auto">
-            <NavLink to="/studio" end className={tabClass}>
+            <NavLink to="/studio" end className={() => tabClass({ isActive: onBeats })}>
               Beats
             </NavLink>
             <NavLink to="/studio/sales" className={tabClass}>
