@@ -33,7 +33,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     try {
       return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
     } catch (error) {
-      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status })
+      // The rest of a refused body is never read: close the connection after answering.
+      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status, headers: { Connection: 'close' } })
       throw error
     }
   }

@@ -55,9 +55,11 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
       const fail = (error: unknown) => {
         if (settled) return
         settled = true
-        // Stop reading the request (no more bytes reach the disk) and drop the partial file.
+        // Stop reading the request (no more bytes reach the disk) and drop the partial file. The
+        // body is paused, not destroyed, so the client still receives the error response (the
+        // route answers with Connection: close, which ends the connection after it).
         body.unpipe(parser)
-        body.destroy()
+        body.pause()
         out?.destroy()
         reject(error)
       }
