@@ -161,5 +161,23 @@ test('a seeded demo producer signs in; a wrong password is refused', async ({ pa
   await page.getByLabel('Password').fill('beatstall-demo')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: 'Your beats' })).toBeVisible()
-  await expect(page.getByRole('listitem').first()).toBeVisible()
+  const firstBeat = page.getByRole('main').getByRole('listitem').first().getByRole('link')
+  const beatPath = (await firstBeat.getAttribute('href'))!
+
+  // Over real HTTP: an oversize cover gets a readable 413, a text file posing as a WAV a 415.
+  const big = await page.request.post(`${beatPath}/upload/cover`, {
+    multipart: { file: { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([await makePng(8), Buffer.alloc(11 * 1024 * 1024)]) } },
+  })
+  expect(big.status()).toBe(413)
+  expect((await big.json()).error).toMatch(/larger than the 10 MB limit/)
+  const fake = await page.request.post(`${beatPath}/upload/wav`, {
+    multipart: { file: { name: 'beat.wav', mimeType: 'audio/wav', buffer: Buffer.from('not a wav\n'.repeat(1000)) } },
+  })
+  expect(fake.status()).toBe(415)
+  // A cross-site form post is refused (React Router's own origin check answers 400 for page
+  // actions before ours answers 403), and the beat stays as it was.
+  const cross = await page.request.post(beatPath, { form: { intent: 'archive' }, headers: { Origin: 'https://evil.example' } })
+  expect([400, 403]).toContain(cross.status())
+  await page.goto(beatPath)
+  await expect(page.getByRole('heading', { name: 'Live in the catalog' })).toBeVisible()
 })
