@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { BeatCard } from '~/components/catalog/beat-card'
 import { FilterForm } from '~/components/catalog/filter-form'
 import { Pagination } from '~/components/catalog/pagination'
+import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
 import { hasFilters, PAGE_SIZE } from '~/lib/catalog/params'
 import { parseCatalogParams } from '~/lib/catalog/parse'
@@ -34,6 +35,7 @@ export const meta: Route.MetaFunction = ({ data }) => {
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
   const { params, result, facets, currency } = loaderData
+  const onListClick = useClientLinks()
   const tracks = useMemo(() => result.beats.filter((b) => b.hasPreview).map(toTrack), [result.beats])
   const filtered = hasFilters(params)
   const countText = `${result.totalIsCapped ? `${(result.total - 1).toLocaleString('en-US')}+` : result.total.toLocaleString('en-US')} ${result.total === 1 ? 'beat' : 'beats'}`
@@ -67,7 +69,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
         </div>
 
         {result.beats.length ? (
-          <ul aria-label="Beats" className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
+          <ul aria-label="Beats" onClick={onListClick} className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
             {result.beats.map((beat, i) => (
               <BeatCard key={beat.id} beat={beat} track={toTrack(beat)} list={tracks} currency={currency} eager={i < 4} />
             ))}

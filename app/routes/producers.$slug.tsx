@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { data } from 'react-router'
 import { BeatCard } from '~/components/catalog/beat-card'
+import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
 import { getEnv } from '~/lib/env.server'
 import { getProducerProfileBySlug, searchCatalog } from '~/models/beat.server'
@@ -32,6 +33,7 @@ export const meta: Route.MetaFunction = ({ data: d }) => {
 
 export default function ProducerPage({ loaderData }: Route.ComponentProps) {
   const { producer, beats, total, currency } = loaderData
+  const onListClick = useClientLinks()
   const tracks = useMemo(() => beats.filter((b) => b.hasPreview).map(toTrack), [beats])
   const initials = producer.displayName
     .split(/\s+/)
@@ -60,7 +62,7 @@ export default function ProducerPage({ loaderData }: Route.ComponentProps) {
           Beats
         </h2>
         {beats.length ? (
-          <ul aria-label="Beats" className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
+          <ul aria-label="Beats" onClick={onListClick} className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
             {beats.map((beat) => (
               <BeatCard key={beat.id} beat={beat} track={toTrack(beat)} list={tracks} currency={currency} showProducer={false} />
             ))}

@@ -116,4 +116,11 @@ test('the player keeps playing the same track across client-side navigation', as
   const second = (await results(page).getByRole('heading', { level: 3 }).nth(1).textContent())!
   await expect(player.getByRole('link', { name: second, exact: true })).toBeVisible()
   await expect(results(page).getByRole('button', { name: `Pause ${second}`, exact: true })).toBeVisible()
+
+  // A card's title link navigates client-side too: the player is still there, still playing.
+  const playing = await elapsed(page)
+  await results(page).getByRole('link', { name: second, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: second, exact: true })).toBeVisible()
+  await expect(player.getByRole('link', { name: second, exact: true })).toBeVisible()
+  await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThan(playing)
 })

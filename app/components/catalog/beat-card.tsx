@@ -1,4 +1,3 @@
-import { Link } from 'react-router'
 import { AddToCartButton } from '~/components/cart/add-to-cart'
 import { PlayButton } from '~/components/player/play-button'
 import { formatPrice } from '~/lib/catalog/format'
@@ -31,6 +30,7 @@ interface Props {
   eager?: boolean
 }
 
+/** A card; render inside a list that uses useClientLinks() so its plain links navigate client-side. */
 export function BeatCard({ beat, track, list, currency, showProducer = true, eager }: Props) {
   return (
     <li className="group relative flex flex-col overflow-hidden rounded-2xl border border-line bg-panel transition hover:border-zinc-600">
@@ -49,15 +49,15 @@ export function BeatCard({ beat, track, list, currency, showProducer = true, eag
       <div className="flex flex-1 flex-col gap-3 p-4">
         <div className="min-w-0">
           <h3 className="truncate text-base font-bold leading-tight">
-            <Link to={`/beats/${beat.slug}`} className="hover:text-accent">
+            <a href={`/beats/${beat.slug}`} className="hover:text-accent">
               {beat.title}
-            </Link>
+            </a>
           </h3>
           {showProducer ? (
             <p className="mt-0.5 truncate text-sm text-muted">
-              <Link to={`/producers/${beat.producerSlug}`} className="relative hover:text-zinc-100">
+              <a href={`/producers/${beat.producerSlug}`} className="hover:text-zinc-100">
                 {beat.producerName}
-              </Link>
+              </a>
             </p>
           ) : null}
         </div>
