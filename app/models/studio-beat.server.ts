@@ -42,7 +42,7 @@ export async function listStudioBeats(producerId: string) {
         genre: true,
         minPriceCents: true,
         updatedAt: true,
-        files: { select: { kind: true } },
+        files: { select: { kind: true, sha256: true } },
       },
     }),
     prisma.orderItem.groupBy({
@@ -56,6 +56,8 @@ export async function listStudioBeats(producerId: string) {
   return beats.map(({ files, ...beat }) => ({
     ...beat,
     fileKinds: files.map((f) => f.kind),
+    /** Changes when the cover is replaced, so the thumbnail URL does too (covers are cached). */
+    coverVersion: files.find((f) => f.kind === 'COVER')?.sha256.slice(0, 12) ?? 'none',
     sales: byBeat.get(beat.id)?.sales ?? 0,
     revenueCents: byBeat.get(beat.id)?.revenueCents ?? 0,
   }))

@@ -61,10 +61,20 @@ export default function StudioBeats({ loaderData }: Route.ComponentProps) {
                 to={`/studio/beats/${beat.id}`}
                 className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-white/[0.03] sm:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))]"
               >
-                <span className="min-w-0">
-                  <span className="block truncate font-semibold">{beat.title}</span>
-                  <span className="block text-xs text-muted">
-                    {beat.bpm} BPM · {beat.musicalKey} · {beat.genre}
+                <span className="flex min-w-0 items-center gap-3">
+                  <img
+                    src={`/media/cover/${beat.id}?v=${beat.coverVersion}`}
+                    alt=""
+                    width={48}
+                    height={48}
+                    loading="lazy"
+                    className="size-12 shrink-0 rounded-lg bg-ink object-cover ring-1 ring-line"
+                  />
+                  <span className="min-w-0">
+                    <span className="block truncate font-semibold">{beat.title}</span>
+                    <span className="block text-xs text-muted">
+                      {beat.bpm} BPM · {beat.musicalKey} · {beat.genre}
+                    </span>
                   </span>
                 </span>
                 <span className="justify-self-end sm:justify-self-start">

@@ -117,15 +117,26 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
         <Link to="/studio" className="text-sm text-muted hover:text-white">
           ← Your beats
         </Link>
-        <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 id="beat-title" className="min-w-0 break-words text-2xl font-bold sm:text-3xl">
-            {beat.title}
-          </h1>
-          <StatusBadge status={beat.status} />
+        <div className="mt-3 flex items-center gap-4">
+          <img
+            src={`/media/cover/${beat.id}?v=${beat.files.find((f) => f.kind === 'COVER')?.sha256.slice(0, 12) ?? 'none'}`}
+            alt=""
+            width={72}
+            height={72}
+            className="size-16 shrink-0 rounded-xl bg-panel object-cover ring-1 ring-line sm:size-[72px]"
+          />
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-3">
+              <h1 id="beat-title" className="min-w-0 break-words text-2xl font-bold sm:text-3xl">
+                {beat.title}
+              </h1>
+              <StatusBadge status={beat.status} />
+            </div>
+            <p className="mt-1 break-words text-sm text-muted">
+              /beats/{beat.slug} · {beat.plays.toLocaleString('en-US')} plays · {beat._count.orderItems} order lines
+            </p>
+          </div>
         </div>
-        <p className="mt-1 text-sm text-muted">
-          /beats/{beat.slug} · {beat.plays.toLocaleString('en-US')} plays · {beat._count.orderItems} order lines
-        </p>
       </div>
       {actionData?.errors && 'form' in actionData.errors && actionData.errors.form ? <FormAlert>{actionData.errors.form}</FormAlert> : null}
       <PublishPanel beat={beat} missing={missing} />
