@@ -191,3 +191,21 @@ describe('publishing rules', () => {
     expect(await prisma.beat.count({ where: { id: draft.id } })).toBe(0)
   })
 })
+
+describe('removing files', () => {
+  it('removes a draft beat’s file, but keeps the files of a live beat (only its cover may go)', async () => {
+    const p = await makeSignedInProducer()
+    const draft = await makeBeat({ producerId: p.id, status: 'DRAFT' })
+    expect((await post(p.cookie, draft.id, { intent: 'remove-file', kind: 'wav' })).status).toBe(200)
+    expect(await prisma.beatFile.count({ where: { beatId: draft.id, kind: 'WAV' } })).toBe(0)
+
+    const live = await makeBeat({ producerId: p.id })
+    await prisma.beatFile.create({ data: { beatId: live.id, kind: 'COVER', storageKey: `beats/${live.id}/cover.png`, contentType: 'image/png', bytes: 1, sha256: 'x' } })
+    const refused = await post(p.cookie, live.id, { intent: 'remove-file', kind: 'wav' })
+    expect(refused.status).toBe(409)
+    expect(await prisma.beatFile.count({ where: { beatId: live.id, kind: 'WAV' } })).toBe(1)
+    expect((await post(p.cookie, live.id, { intent: 'remove-file', kind: 'cover' })).status).toBe(200)
+    expect(await prisma.beatFile.count({ where: { beatId: live.id, kind: 'COVER' } })).toBe(0)
+    expect((await post(p.cookie, live.id, { intent: 'remove-file', kind: 'nonsense' })).status).toBe(400)
+  })
+})

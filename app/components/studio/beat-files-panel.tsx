@@ -2,8 +2,9 @@ import type { FileKind } from '~/generated/prisma/enums'
 import { UPLOAD_KINDS } from '~/lib/studio/upload-kinds'
 import { FileUploadSlot } from './file-upload-slot'
 
-export function BeatFilesPanel({ beatId, files, mode }: {
+export function BeatFilesPanel({ beatId, files, mode, live }: {
   beatId: string
+  live: boolean
   files: { kind: FileKind; bytes: number; durationMs: number | null; originalName: string }[]
   mode: 'local' | 'cloudinary'
 }) {
@@ -17,7 +18,14 @@ export function BeatFilesPanel({ beatId, files, mode }: {
       </p>
       <div className="space-y-3">
         {UPLOAD_KINDS.map((kind) => (
-          <FileUploadSlot key={kind.slug} beatId={beatId} kind={kind} mode={mode} existing={files.find((f) => f.kind === kind.kind)} />
+          <FileUploadSlot
+            key={kind.slug}
+            beatId={beatId}
+            kind={kind}
+            mode={mode}
+            existing={files.find((f) => f.kind === kind.kind)}
+            canRemove={!live || kind.kind === 'COVER'}
+          />
         ))}
       </div>
     </section>

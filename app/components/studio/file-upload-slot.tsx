@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useRevalidator } from 'react-router'
+import { Form, useRevalidator } from 'react-router'
 import { formatBytes, type UploadKind } from '~/lib/studio/upload-kinds'
 import { buttonClass } from './fields'
 import { uploadFile } from './upload-client'
@@ -17,11 +17,13 @@ export interface ExistingFile {
 }
 
 /** One upload slot: pick a file, watch its progress, retry the same file after a failure. */
-export function FileUploadSlot({ beatId, kind, existing, mode }: {
+export function FileUploadSlot({ beatId, kind, existing, mode, canRemove }: {
   beatId: string
   kind: UploadKind
   existing: ExistingFile | undefined
   mode: 'local' | 'cloudinary'
+  /** Files of a live beat stay (buyers need them); only the cover can go. */
+  canRemove: boolean
 }) {
   const [state, setState] = useState<State>({ phase: 'idle' })
   const input = useRef<HTMLInputElement>(null)
@@ -65,6 +67,15 @@ export function FileUploadSlot({ beatId, kind, existing, mode }: {
           </p>
         </div>
         <div className="flex items-center gap-2">
+          {existing && canRemove && state.phase !== 'uploading' ? (
+            <Form method="post" onSubmit={() => setState({ phase: 'idle' })}>
+              <input type="hidden" name="intent" value="remove-file" />
+              <input type="hidden" name="kind" value={kind.slug} />
+              <button type="submit" className="rounded-lg px-2 py-2 text-sm text-muted hover:text-red-300">
+                Remove<span className="sr-only"> {kind.label} file</span>
+              </button>
+            </Form>
+          ) : null}
           {state.phase === 'failed' ? (
             <button type="button" className={buttonClass.secondary} onClick={() => void start(state.file)}>
               Retry
