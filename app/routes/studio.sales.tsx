@@ -79,12 +79,12 @@ export default function Sales({ loaderData, actionData }: Route.ComponentProps) 
         <StatCard label="Revenue" value={formatMoney(totals.revenueCents, currency)} note={`last ${range === '365' ? 'year' : `${range} days`}, net of refunds`} />
         <StatCard label="Licenses sold" value={totals.sales.toLocaleString('en-US')} note="paid lines" />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="rounded-2xl border border-line bg-panel p-5 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 rounded-2xl border border-line bg-panel p-5 lg:col-span-2">
           <h2 className="mb-3 font-semibold">Revenue per day</h2>
           <RevenueChart series={series} currency={currency} />
         </div>
-        <div className="rounded-2xl border border-line bg-panel p-5">
+        <div className="min-w-0 rounded-2xl border border-line bg-panel p-5">
           <h2 className="mb-3 font-semibold">Top beats</h2>
           {top.length === 0 ? (
             <p className="text-sm text-muted">No sales in this period yet.</p>
