@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cheapestTierIncluding, describeTerms, LICENSE_TIERS, snapshotTerms, tierIncludes, TIER_IDS } from './tiers'
+import { cheapestTierIncluding, describeTerms, LICENSE_TIERS, snapshotTerms, tierIncludes, TIER_IDS, type UsageTerms } from './tiers'
 
 describe('license tiers', () => {
   it('Basic is the MP3 only; Trackout and Unlimited include WAV and stems', () => {
@@ -29,7 +29,7 @@ describe('license tiers', () => {
   })
 
   it('snapshots are copies: later edits to the source never change a sold line', () => {
-    const terms = { ...LICENSE_TIERS.BASIC.defaultTerms }
+    const terms: UsageTerms = { ...LICENSE_TIERS.BASIC.defaultTerms }
     const snap = snapshotTerms('BASIC', terms)
     terms.streams = 1
     expect(snap.terms.streams).toBe(100_000)

@@ -1,7 +1,7 @@
 import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/checkout'
-import { CartLinesSchema } from '~/lib/cart/lines'
+import { CartLinesSchema } from '~/lib/cart/schema'
 import { CheckoutRefused, PaymentProviderError, startCheckout } from '~/lib/orders/checkout.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
 

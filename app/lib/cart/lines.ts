@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { TIER_IDS, type TierId } from '~/lib/tiers'
+import { isTierId, type TierId } from '~/lib/tiers'
 
 // The shape of cart lines shared by the browser store, the pricing endpoint and the checkout
 // action. Only ids and tiers: prices always come from the server.
@@ -12,23 +11,17 @@ export interface CartLine {
   tier: TierId
 }
 
-export const CartLineSchema = z.object({
-  beatId: z.uuid({ message: 'Not a valid beat id.' }),
-  tier: z.enum(TIER_IDS, { message: 'Unknown license tier.' }),
-})
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export const CartLinesSchema = z
-  .array(CartLineSchema)
-  .min(1, 'Your cart is empty.')
-  .max(MAX_CART_LINES, `A checkout can hold at most ${MAX_CART_LINES} beats. Remove some and check out the rest first.`)
-  .superRefine((lines, ctx) => {
-    const seen = new Set<string>()
-    lines.forEach((line, index) => {
-      if (seen.has(line.beatId))
-        ctx.addIssue({ code: 'custom', path: [index, 'beatId'], message: 'This beat is in the cart twice.' })
-      seen.add(line.beatId)
-    })
-  })
+/**
+ * Browser-side check of one stored line (localStorage is untrusted). The server re-validates
+ * everything with ./schema.ts; this only keeps junk out of the cart UI.
+ */
+export function isCartLine(value: unknown): value is CartLine {
+  if (typeof value !== 'object' || value === null) return false
+  const { beatId, tier } = value as Record<string, unknown>
+  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier)
+}
 
 /** Query-string form used by the pricing endpoint: `<beatId>.<TIER>`. */
 export function encodeLine(line: CartLine) {

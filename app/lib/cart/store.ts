@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { TierId } from '~/lib/tiers'
-import { CartLineSchema, MAX_CART_LINES, type CartLine } from './lines'
+import { isCartLine, MAX_CART_LINES, type CartLine } from './lines'
 
 // The cart: one line per beat (beat id + tier, nothing else — prices come from the server),
 // persisted to localStorage. Hydration is manual (after mount) so the server render and the first
@@ -29,10 +29,9 @@ function sanitize(value: unknown): CartLine[] {
   const seen = new Set<string>()
   const lines: CartLine[] = []
   for (const raw of value) {
-    const parsed = CartLineSchema.safeParse(raw)
-    if (!parsed.success || seen.has(parsed.data.beatId)) continue
-    seen.add(parsed.data.beatId)
-    lines.push(parsed.data)
+    if (!isCartLine(raw) || seen.has(raw.beatId)) continue
+    seen.add(raw.beatId)
+    lines.push({ beatId: raw.beatId, tier: raw.tier })
   }
   return lines.slice(0, MAX_CART_LINES)
 }

@@ -1,4 +1,5 @@
-import { CartLineSchema, type CartLine } from '~/lib/cart/lines'
+import type { CartLine } from '~/lib/cart/lines'
+import { CartLineSchema } from '~/lib/cart/schema'
 import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
 import { prisma } from '~/lib/db.server'
 import { getProducerTerms } from '~/models/producer.server'
