@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { formatPrice } from '~/lib/catalog/format'
+import { formatPrice } from '~/lib/money'
 import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS } from '~/lib/tiers'
 import type { Route } from './+types/licensing'
 

@@ -1,6 +1,6 @@
 import { AddToCartButton } from '~/components/cart/add-to-cart'
 import { PlayButton } from '~/components/player/play-button'
-import { formatPrice } from '~/lib/catalog/format'
+import { formatPrice } from '~/lib/money'
 import type { Track } from '~/lib/player/store'
 import type { TierId } from '~/lib/tiers'
 import { CoverArt } from './cover-art'

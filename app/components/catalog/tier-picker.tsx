@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router'
-import { formatPrice } from '~/lib/catalog/format'
+import { formatPrice } from '~/lib/money'
 import { DOWNLOAD_KIND_LABELS, type DownloadKind, type TierId } from '~/lib/tiers'
 
 export interface TierOption {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPrice } from './format'
+import { formatMoney, formatPrice } from './money'
 
 describe('formatPrice', () => {
   it('drops zero cents and keeps real ones', () => {
@@ -7,5 +7,12 @@ describe('formatPrice', () => {
     expect(formatPrice(2499)).toBe('$24.99')
     expect(formatPrice(1_000_000)).toBe('$10,000')
     expect(formatPrice(2500, 'EUR')).toBe('€25')
+  })
+})
+
+describe('formatMoney', () => {
+  it('always shows cents, for receipts and totals', () => {
+    expect(formatMoney(2500)).toBe('$25.00')
+    expect(formatMoney(12_345)).toBe('$123.45')
   })
 })
