@@ -25,8 +25,8 @@ RUN npm prune --omit=dev
 # --- runtime ---
 FROM base AS runtime
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
-# The embedded default database refuses to run as root and would need a writable /data; in
-# production set DATABASE_URL to a real PostgreSQL. The server runs as the unprivileged `node` user.
+# Set DATABASE_URL to a real PostgreSQL in production; without it the embedded database lives in
+# the /data volume (it runs as this unprivileged `node` user, which Postgres requires anyway).
 RUN mkdir -p /data && chown node:node /data
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/app/generated ./app/generated
