@@ -3,6 +3,8 @@ import { data, Link, useRevalidator } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/checkout_.success'
 import { OrderSummary } from '~/components/orders/order-summary'
+import { LineFileButtons } from '~/components/orders/downloads'
+import { successPageDownloads } from '~/lib/downloads/success-downloads.server'
 import { useCart } from '~/lib/cart/store'
 import { toOrderView } from '~/lib/orders/order-view'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
@@ -17,7 +19,12 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!query.success) throw data('This checkout link is not valid.', { status: 404 })
   const order = await orderForSuccessPage(query.data.session_id)
   if (!order) throw data('We could not find that checkout. If you paid, check your email for the receipt.', { status: 404 })
-  return { order: toOrderView(order) }
+  // Downloads per line (issue 4); also sets the 30-minute order-access cookie they need.
+  const downloads = await successPageDownloads(order)
+  return data(
+    { order: toOrderView(order), downloads: downloads.lines },
+    downloads.setCookie ? { headers: { 'Set-Cookie': downloads.setCookie, 'Cache-Control': 'no-store' } } : undefined,
+  )
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -26,7 +33,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ]
 
 export default function CheckoutSuccess({ loaderData }: Route.ComponentProps) {
-  const { order } = loaderData
+  const { order, downloads } = loaderData
   const clear = useCart((s) => s.clear)
   const paid = order.status === 'PAID' || order.status === 'DISPUTED' || order.status === 'REFUNDED'
   const waiting = order.status === 'PENDING' && !order.flagged
@@ -62,7 +69,10 @@ export default function CheckoutSuccess({ loaderData }: Route.ComponentProps) {
           </Link>
         </header>
       )}
-      <OrderSummary order={order} />
+      <OrderSummary
+        order={order}
+        renderItemActions={(item) => (downloads[item.id] ? <LineFileButtons line={downloads[item.id]!} /> : null)}
+      />
       {paid ? (
         <p className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
           <Link to="/orders" className="font-semibold text-accent hover:underline">
