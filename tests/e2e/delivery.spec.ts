@@ -80,10 +80,10 @@ test('buy, download by license, come back by email, license PDF and verification
   // The development mailbox shows it (the outbox worker polls every 2 s).
   await expect(async () => {
     await page.goto('/dev/mailbox')
-    await expect(page.getByRole('link', { name: /Your Beatstall order link/ })).toBeVisible({ timeout: 1000 })
+    await expect(page.getByRole('link', { name: new RegExp(`Your Beatstall order link.*${escape(BUYER)}`) })).toBeVisible({ timeout: 1000 })
   }).toPass({ timeout: 20_000 })
-  await expect(page.getByRole('link', { name: /Your Beatstall receipt/ })).toBeVisible()
-  await page.getByRole('link', { name: /Your Beatstall order link/ }).first().click()
+  await expect(page.getByRole('link', { name: new RegExp(`Your Beatstall receipt.*${escape(BUYER)}`) })).toBeVisible()
+  await page.getByRole('link', { name: new RegExp(`Your Beatstall order link.*${escape(BUYER)}`) }).click()
   await page.frameLocator('iframe').getByRole('link', { name: 'Open my orders' }).click()
 
   await expect(page.getByRole('heading', { name: 'My orders' })).toBeVisible()
