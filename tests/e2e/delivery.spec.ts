@@ -113,7 +113,7 @@ test('buy, download by license, come back by email, license PDF and verification
   // A refused download explains itself: stems are not in the Basic license.
   await page.goto('/orders/view')
   const basicLine = page.getByRole('list', { name: `Files for ${basicTitle}` })
-  const upgrade = basicLine.getByRole('link', { name: 'Upgrade' }).first()
+  const upgrade = basicLine.getByRole('link', { name: 'Upgrade to Trackout for the Stems (zip)' })
   await expect(upgrade).toHaveAttribute('href', /\?tier=TRACKOUT$/)
   const basicPdf = (await page.getByRole('link', { name: `License PDF for ${basicTitle}` }).getAttribute('href'))!
   const basicLineId = basicPdf.split('/')[2]!

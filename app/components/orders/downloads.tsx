@@ -32,7 +32,7 @@ export function OrderDownloads({ order }: { order: OrderView }) {
           >
             Download everything (zip)
           </a>
-          <span className="ml-3 text-xs text-muted">Each file in the zip counts as one download.</span>
+          <span className="mt-2 block text-xs text-muted sm:ml-3 sm:mt-0 sm:inline">Each file in the zip counts as one download.</span>
         </footer>
       ) : null}
     </article>
@@ -110,7 +110,11 @@ function FileUnavailable({ file, beatSlug }: { file: LineView['files'][number]; 
         <p className="text-muted">
           Not included — comes with {file.upgradeTierLabel}.{' '}
           {file.upgradeTier ? (
-            <a href={`/beats/${beatSlug}?tier=${file.upgradeTier}`} className="text-accent underline">
+            <a
+              href={`/beats/${beatSlug}?tier=${file.upgradeTier}`}
+              className="text-accent underline"
+              aria-label={`Upgrade to ${file.upgradeTierLabel} for the ${file.label}`}
+            >
               Upgrade
             </a>
           ) : null}
