@@ -11,7 +11,9 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 COPY scripts/prisma-generate.mjs ./scripts/
-RUN npm ci
+# npm install rather than npm ci: see .ci/run (lock file made where other platforms' optional
+# packages are not published).
+RUN npm install --no-audit --no-fund
 
 # --- build ---
 FROM deps AS build
