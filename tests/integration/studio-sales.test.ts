@@ -74,6 +74,8 @@ describe('sales overview', () => {
     expect((res.data as { message: string }).message).toContain('buyer@example.test')
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${paid.orderId}` } })
     expect(row).toMatchObject({ status: 'PENDING', sentAt: null, attempts: 0 })
+    // Rebuilt, not just re-sent: the old receipt's 30-minute order link has long expired.
+    expect(row.text).toContain('/orders/view?token=')
 
     for (let i = 0; i < 2; i++) await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     const limited = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))

@@ -1,7 +1,7 @@
 import { data } from 'react-router'
 import { z } from 'zod'
 import { prisma } from '~/lib/db.server'
-import { queueReceipt } from '~/lib/mail/order-notifications.server'
+import { requeueReceipt } from '~/lib/mail/order-notifications.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { notFound } from '~/models/studio-beat.server'
 import { SALES_RANGES, type SalesRange } from './sales-range'
@@ -59,20 +59,13 @@ export async function resetDownloadCount(producerId: string, orderItemId: string
 const resendPerOrder = createRateLimit({ points: 3, durationSeconds: 60 * 60 })
 
 /**
- * Sends the buyer's receipt again. The receipt is one outbox row per order (deduplicated), so a
- * resend puts that row back in the queue; if it was never queued, it is queued now.
+ * Sends the buyer's receipt again, rebuilt now so its order-page link (valid 30 minutes) is fresh.
  */
 export async function resendReceipt(producerId: string, orderItemId: string) {
   const line = await requireOwnLine(producerId, orderItemId)
   if (line.order.status !== 'PAID') throw data('Only paid orders have a receipt to resend.', { status: 409 })
   if (!line.order.email) throw data('This order has no buyer email to send to.', { status: 409 })
   await resendPerOrder.consume(line.orderId, 'This receipt was resent several times in the last hour. Try again later.')
-  await prisma.$transaction(async (tx) => {
-    const requeued = await tx.outboxEmail.updateMany({
-      where: { dedupeKey: `receipt:${line.orderId}` },
-      data: { status: 'PENDING', nextAttemptAt: new Date(), attempts: 0, sentAt: null, lastError: null },
-    })
-    if (requeued.count === 0) await queueReceipt(tx, line.orderId)
-  })
+  await prisma.$transaction((tx) => requeueReceipt(tx, line.orderId))
   return { email: line.order.email }
 }
