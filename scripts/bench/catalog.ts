@@ -3,8 +3,7 @@
 // 127.0.0.1 and reports latency/throughput of a searched+filtered catalog page against /licensing
 // (same build, no database), the search SQL's own time, the catalog page's gzipped JavaScript and
 // the server's peak memory. Loopback only; everything it starts is stopped at the end.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, chmodSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -13,6 +12,7 @@ import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
 import { migrate } from '~/lib/db/migrate.server'
 import { load, median, peakMemoryMb, percentile, printLoad } from './lib/load'
 import { startServer } from './lib/server'
+import { buildForBench } from './lib/build'
 
 const BEATS = Number(process.env.BENCH_BEATS ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -24,15 +24,7 @@ const log = (line: string) => console.log(`[bench] ${line}`)
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'beatstall-bench-catalog-'))
 chmodSync(tmp, 0o755)
 
-function build(): string {
-  const buildDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : path.join(tmp, 'build')
-  log(`building for production into ${buildDir}`)
-  execFileSync('npx', ['react-router', 'build'], { env: { ...process.env, BUILD_DIR: buildDir }, stdio: ['ignore', 'ignore', 'inherit'] })
-  // The server bundle imports its dependencies by name; a build outside the checkout finds them here.
-  const link = path.join(buildDir, 'node_modules')
-  if (!existsSync(link)) symlinkSync(path.resolve('node_modules'), link)
-  return buildDir
-}
+const build = () => buildForBench(tmp, log)
 
 async function connectAndFill(url: string) {
   const db = new pg.Client({ connectionString: url })

@@ -2,9 +2,8 @@
 // path at 50 connections beside /licensing (a page without database work) in the same run, and the
 // local signed file route streaming a 10 MB WAV beside a plain Node read of the same file.
 // Production build, own embedded Postgres, a paid order created directly. Loopback only.
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { chmodSync, createReadStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -12,6 +11,7 @@ import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
 import { migrate } from '~/lib/db/migrate.server'
 import { load, median, percentile, printLoad, type LoadResult } from './lib/load'
 import { startServer } from './lib/server'
+import { buildForBench } from './lib/build'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const LINES = 400 // downloads rotate over many order lines, as many buyers would
@@ -28,14 +28,7 @@ chmodSync(tmp, 0o755)
 const dataDir = path.join(tmp, 'data')
 mkdirSync(dataDir, { mode: 0o755 })
 
-function build(): string {
-  const buildDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : path.join(tmp, 'build')
-  log(`building for production into ${buildDir}`)
-  execFileSync('npx', ['react-router', 'build'], { env: { ...process.env, BUILD_DIR: buildDir }, stdio: ['ignore', 'ignore', 'inherit'] })
-  const link = path.join(buildDir, 'node_modules')
-  if (!existsSync(link)) symlinkSync(path.resolve('node_modules'), link)
-  return buildDir
-}
+const build = () => buildForBench(tmp, log)
 
 /** A 10 MB 16-bit stereo 44.1 kHz WAV (a quiet sine), so the file route streams real audio bytes. */
 function makeWav(bytes: number): Buffer {
