@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { getEnv } from '~/lib/env.server'
 import { getStorage, getLocalStorage } from '~/lib/storage/index.server'
-import { FileTooLargeError } from '~/lib/storage/local.server'
+import { FileTooLargeError } from '~/lib/storage/spool.server'
 import { serveLocalFile } from '~/lib/storage/serve.server'
 import { signLocalFileUrl, verifyLocalFileSignature } from '~/lib/storage/signing.server'
 

@@ -1,13 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 import { v2 as cloudinary, type UploadApiOptions, type UploadApiResponse } from 'cloudinary'
 import type { FileKind } from '~/generated/prisma/enums'
 import { assertValidKey } from './keys'
-import { FileTooLargeError } from './local.server'
+import { spoolToFile } from './spool.server'
 import type { FileStorage, PutOptions, SignedUrlOptions, StoredObject } from './types'
 
 // Cloudinary driver: every file is an `authenticated` asset (no public URL without a signature).
@@ -69,18 +68,8 @@ export function createCloudinaryStorage(creds: CloudinaryCredentials, tmpRoot: s
       // and a rejected oversize file never reaches Cloudinary.
       await mkdir(tmpRoot, { recursive: true })
       const tmp = path.join(tmpRoot, `${randomBytes(8).toString('hex')}.upload`)
-      const hash = createHash('sha256')
-      let bytes = 0
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          bytes += chunk.length
-          if (options.maxBytes !== undefined && bytes > options.maxBytes) return done(new FileTooLargeError(options.maxBytes))
-          hash.update(chunk)
-          done(null, chunk)
-        },
-      })
+      const { bytes, sha256 } = await spoolToFile(source, tmp, options.maxBytes)
       try {
-        await pipeline(Buffer.isBuffer(source) ? Readable.from([source]) : source, meter, createWriteStream(tmp))
         const uploadOptions: UploadApiOptions = {
           resource_type: resourceTypeFor(options.kind),
           type: DELIVERY_TYPE,
@@ -92,7 +81,7 @@ export function createCloudinaryStorage(creds: CloudinaryCredentials, tmpRoot: s
       } finally {
         await rm(tmp, { force: true })
       }
-      return { key, bytes, sha256: hash.digest('hex'), contentType: options.contentType }
+      return { key, bytes, sha256, contentType: options.contentType }
     },
 
     async delete(key: string, kind: FileKind) {

@@ -1,23 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 import type { FileKind } from '~/generated/prisma/enums'
 import { assertValidKey } from './keys'
 import { signLocalFileUrl } from './signing.server'
+import { spoolToFile } from './spool.server'
 import type { FileStorage, PutOptions, SignedUrlOptions, StoredObject } from './types'
 
 // Files on local disk under <root> (DATA_DIR/files). Writes go to <root>/.tmp first and are renamed
 // into place, so a reader never sees half a file; keys can never resolve outside <root>.
 
-export class FileTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`File is larger than the ${maxBytes}-byte limit`)
-    this.name = 'FileTooLargeError'
-  }
-}
 
 export interface LocalFileStorage extends FileStorage {
   readonly driver: 'local'
@@ -56,24 +49,14 @@ export function createLocalStorage(root: string): LocalFileStorage {
       await mkdir(tmpDir, { recursive: true })
       await mkdir(path.dirname(target), { recursive: true })
       const tmp = path.join(tmpDir, `${randomBytes(8).toString('hex')}.part`)
-      const hash = createHash('sha256')
-      let bytes = 0
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          bytes += chunk.length
-          if (options.maxBytes !== undefined && bytes > options.maxBytes) return done(new FileTooLargeError(options.maxBytes))
-          hash.update(chunk)
-          done(null, chunk)
-        },
-      })
+      const { bytes, sha256 } = await spoolToFile(source, tmp, options.maxBytes)
       try {
-        await pipeline(Buffer.isBuffer(source) ? Readable.from([source]) : source, meter, createWriteStream(tmp, { flags: 'wx' }))
         await rename(tmp, target)
       } catch (error) {
         await rm(tmp, { force: true })
         throw error
       }
-      return { key, bytes, sha256: hash.digest('hex'), contentType: options.contentType }
+      return { key, bytes, sha256, contentType: options.contentType }
     },
 
     async delete(key: string, _kind: FileKind) {
