@@ -12,6 +12,7 @@ import './app.css'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { SiteHeader } from '~/components/layout/site-header'
 import { TestModeBanner } from '~/components/layout/test-mode-banner'
+import { IconSprite } from '~/components/player/icons'
 import { PlayerBar } from '~/components/player/player-bar'
 import { getEnv } from '~/lib/env.server'
 
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-dvh flex-col">
+        <IconSprite />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink">
           Skip to content
         </a>

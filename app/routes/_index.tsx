@@ -5,6 +5,7 @@ import { FilterForm } from '~/components/catalog/filter-form'
 import { Pagination } from '~/components/catalog/pagination'
 import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
+import { toCardBeat } from '~/lib/catalog/card'
 import { hasFilters, PAGE_SIZE } from '~/lib/catalog/params'
 import { parseCatalogParams } from '~/lib/catalog/parse'
 import { getEnv } from '~/lib/env.server'
@@ -17,7 +18,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     searchCatalog({ ...params, pageSize: PAGE_SIZE }),
     getCatalogFacets(),
   ])
-  return { params, result, facets, currency: getEnv().CURRENCY }
+  // Only what the cards render goes into the page's hydration data.
+  return { params, result: { ...result, beats: result.beats.map(toCardBeat) }, facets, currency: getEnv().CURRENCY }
 }
 
 export const meta: Route.MetaFunction = ({ data }) => {

@@ -4,9 +4,10 @@ import type { CheckoutProblem } from '~/routes/checkout'
 import { MAX_CART_LINES } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
+import { CheckIcon } from '~/components/player/icons'
 
-const base =
-  'inline-flex items-center justify-center gap-1.5 rounded-full px-4 py-2 text-sm font-semibold transition focus-visible:outline-2 disabled:opacity-60'
+// Button looks are .pill / .pill-accent / .pill-in-cart / .cart-toast in app.css (repeated per catalog card).
+const base = 'pill'
 
 /** Adds the beat at this tier (or switches the tier of its line); says so briefly. */
 export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; tier: TierId; beatTitle: string }) {
@@ -29,18 +30,16 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
       {inCart ? (
         <Link
           to="/cart"
-          className={`${base} relative border border-accent/60 text-accent hover:bg-accent/10`}
+          className="pill pill-in-cart"
           aria-label={`${beatTitle} (${label}) is in your cart — view cart`}
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M7.6 13.4 4.2 10l-1.2 1.2 4.6 4.6 9.8-9.8-1.2-1.2z" />
-          </svg>
+          <CheckIcon />
           In cart
         </Link>
       ) : (
         <button
           type="button"
-          className={`${base} relative bg-accent text-accent-ink hover:brightness-110`}
+          className="pill pill-accent"
           aria-label={otherTier ? `Switch ${beatTitle} to the ${label} license in your cart` : `Add ${beatTitle} (${label}) to cart`}
           onClick={() => {
             const result = add({ beatId, tier })
@@ -56,10 +55,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
           {otherTier ? `Switch to ${label}` : 'Add to cart'}
         </button>
       )}
-      <span
-        role="status"
-        className={`pointer-events-none absolute bottom-full right-0 z-20 mb-2 w-56 rounded-xl border border-line bg-panel px-3 py-2 text-xs text-zinc-100 shadow-xl transition-opacity ${notice ? 'opacity-100' : 'opacity-0'}`}
-      >
+      <span role="status" className="cart-toast">
         {notice}
       </span>
     </span>

@@ -33,47 +33,40 @@ interface Props {
 /** A card; render inside a list that uses useClientLinks() so its plain links navigate client-side. */
 export function BeatCard({ beat, track, list, currency, showProducer = true, eager }: Props) {
   return (
-    <li className="group relative flex flex-col overflow-hidden rounded-2xl border border-line bg-panel transition hover:border-zinc-600">
-      <div className="relative">
+    <li className="beat-card">
+      <div className="beat-card-art">
         <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager={eager} className="aspect-square w-full" />
-        <div className="pointer-events-none absolute inset-0 bg-gradient-to-t from-black/60 via-transparent to-transparent" />
-        <span className="absolute left-3 top-3 rounded-full bg-black/60 px-2.5 py-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-200 backdrop-blur">
-          {beat.genre}
-        </span>
+        <span className="genre-badge">{beat.genre}</span>
         {beat.hasPreview ? (
-          <div className="absolute bottom-3 right-3">
+          <div className="beat-card-play">
             <PlayButton track={track} list={list} />
           </div>
         ) : null}
       </div>
-      <div className="flex flex-1 flex-col gap-3 p-4">
+      <div className="beat-card-body">
         <div className="min-w-0">
-          <h3 className="truncate text-base font-bold leading-tight">
-            <a href={`/beats/${beat.slug}`} className="hover:text-accent">
-              {beat.title}
-            </a>
+          <h3 className="beat-card-title">
+            <a href={`/beats/${beat.slug}`}>{beat.title}</a>
           </h3>
           {showProducer ? (
-            <p className="mt-0.5 truncate text-sm text-muted">
-              <a href={`/producers/${beat.producerSlug}`} className="hover:text-zinc-100">
-                {beat.producerName}
-              </a>
+            <p className="beat-card-producer">
+              <a href={`/producers/${beat.producerSlug}`}>{beat.producerName}</a>
             </p>
           ) : null}
         </div>
-        <p className="flex gap-2 text-xs text-muted">
-          <span className="rounded-md border border-line px-2 py-0.5 tabular-nums">{beat.bpm} BPM</span>
-          <span className="rounded-md border border-line px-2 py-0.5">{beat.musicalKey}</span>
+        <p className="chips">
+          <span>{beat.bpm} BPM</span>
+          <span>{beat.musicalKey}</span>
         </p>
-        <div className="mt-auto flex items-center justify-between gap-2">
-          <p className="text-sm">
+        <div className="beat-card-foot">
+          <p className="price">
             {beat.minPriceCents !== null ? (
               <>
-                <span className="text-muted">from </span>
-                <span className="font-bold text-zinc-50">{formatPrice(beat.minPriceCents, currency)}</span>
+                <span>from </span>
+                <b>{formatPrice(beat.minPriceCents, currency)}</b>
               </>
             ) : (
-              <span className="text-muted">Not for sale</span>
+              <span>Not for sale</span>
             )}
           </p>
           {beat.cheapestTier ? <AddToCartButton beatId={beat.id} tier={beat.cheapestTier} beatTitle={beat.title} /> : null}

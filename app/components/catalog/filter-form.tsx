@@ -7,7 +7,8 @@ interface Props {
   facets: { genres: string[]; moods: string[]; keys: string[] }
 }
 
-const label = 'mb-1 block text-xs font-semibold uppercase tracking-wide text-muted'
+// .field-label / .field-range live in app.css.
+const label = 'field-label'
 
 /**
  * A plain GET form (works without JavaScript). With JavaScript it navigates client-side, menus
@@ -72,7 +73,7 @@ export function FilterForm({ params, facets }: Props) {
           min={bounds.min}
           max={bounds.max}
           defaultValue={params[`${prefix}Min`] ?? ''}
-          className="field min-w-0 px-2 text-center tabular-nums"
+          className="field field-range"
         />
         <span aria-hidden="true" className="text-muted">
           –
@@ -86,7 +87,7 @@ export function FilterForm({ params, facets }: Props) {
           min={bounds.min}
           max={bounds.max}
           defaultValue={params[`${prefix}Max`] ?? ''}
-          className="field min-w-0 px-2 text-center tabular-nums"
+          className="field field-range"
         />
       </div>
     </fieldset>

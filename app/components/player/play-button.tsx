@@ -1,5 +1,4 @@
 import { useCurrentTrack, usePlayer, type Track } from '~/lib/player/store'
-import { PauseIcon, PlayIcon } from './icons'
 
 interface Props {
   track: Track
@@ -14,17 +13,18 @@ export function PlayButton({ track, list, className = '', size = 'md' }: Props) 
   const current = useCurrentTrack()
   const playing = usePlayer((s) => s.playing)
   const playFrom = usePlayer((s) => s.playFrom)
-  const isCurrent = current?.beatId === track.beatId
-  const active = isCurrent && playing
-  const dims = size === 'lg' ? 'size-16' : 'size-11'
+  const active = current?.beatId === track.beatId && playing
+  // Icon sizes come from .play-btn / .play-btn-lg in app.css; the glyph is the sprite's symbol.
   return (
     <button
       type="button"
       onClick={() => playFrom(track, list)}
       aria-label={`${active ? 'Pause' : 'Play'} ${track.title}`}
-      className={`grid ${dims} shrink-0 place-items-center rounded-full bg-accent text-accent-ink shadow-lg shadow-black/40 transition hover:scale-105 hover:bg-amber-300 ${className}`}
+      className={`play-btn${size === 'lg' ? ' play-btn-lg' : ''}${className ? ` ${className}` : ''}`}
     >
-      {active ? <PauseIcon className={size === 'lg' ? 'size-7' : 'size-5'} /> : <PlayIcon className={size === 'lg' ? 'size-7 translate-x-0.5' : 'size-5 translate-x-px'} />}
+      <svg className={active ? 'icon-pause' : 'icon-play'} fill="currentColor" aria-hidden="true">
+        <use href={active ? '#icon-pause' : '#icon-play'} />
+      </svg>
     </button>
   )
 }
