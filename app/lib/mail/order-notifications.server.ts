@@ -1,5 +1,5 @@
 import { orderPageLink } from '~/lib/access/order-access.server'
-import type { Tx } from '~/lib/db.server'
+import type { prisma, Tx } from '~/lib/db.server'
 import type { LicenseTermsSnapshot, TierId } from '~/lib/tiers'
 import { queueEmail } from './outbox.server'
 import { disputeNoticeEmail, receiptEmail, refundNoticeEmail } from './templates.server'
@@ -10,7 +10,9 @@ import { disputeNoticeEmail, receiptEmail, refundNoticeEmail } from './templates
 
 export { queueEmail } from './outbox.server'
 
-async function loadOrder(tx: Tx, orderId: string) {
+type Db = Tx | typeof prisma
+
+async function loadOrder(tx: Db, orderId: string) {
   return tx.multiItemOrder.findUnique({
     where: { id: orderId },
     select: {
@@ -31,9 +33,32 @@ async function loadOrder(tx: Tx, orderId: string) {
   })
 }
 
+/**
+ * Queues the receipt as a "lazy" row: addressed and keyed (`receipt:<orderId>`) but with an empty
+ * body, which the outbox worker renders when it sends it (renderLazyReceipt). Rendering is the
+ * costly part of fulfilment and the order page link it carries should be fresh when the buyer
+ * reads it, so neither belongs in the paying transaction. The webhook's one-statement fast path
+ * (orders/fulfilment.server.ts) inserts the same row shape in SQL; keep the two in step.
+ */
 export async function queueReceipt(tx: Tx, orderId: string): Promise<void> {
-  const receipt = await buildReceipt(tx, orderId)
-  if (receipt) await queueEmail(tx, receipt)
+  await tx.$executeRaw`
+    INSERT INTO "OutboxEmail" ("dedupeKey", kind, "to", subject, "text", html)
+    SELECT 'receipt:' || id::text, 'receipt', email, '', '', '' FROM "MultiItemOrder"
+    WHERE id = ${orderId}::uuid AND email IS NOT NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`
+}
+
+/** A receipt row queued by queueReceipt (or the fast path) whose body is rendered at send time. */
+export function isLazyReceipt(row: { kind: string; html: string }): boolean {
+  return row.kind === 'receipt' && row.html === ''
+}
+
+/** Renders a lazy receipt row from its order, now (so the order link is fresh); null if the order is gone. */
+export async function renderLazyReceipt(db: Db, dedupeKey: string) {
+  const orderId = dedupeKey.startsWith('receipt:') ? dedupeKey.slice('receipt:'.length) : null
+  if (!orderId) return null
+  const receipt = await buildReceipt(db, orderId)
+  return receipt && { subject: receipt.subject, text: receipt.text, html: receipt.html }
 }
 
 /**
@@ -53,7 +78,7 @@ export async function requeueReceipt(tx: Tx, orderId: string): Promise<boolean> 
   return true
 }
 
-async function buildReceipt(tx: Tx, orderId: string) {
+async function buildReceipt(tx: Db, orderId: string) {
   const order = await loadOrder(tx, orderId)
   if (!order?.email) return null
   const body = receiptEmail({

@@ -1,11 +1,14 @@
 import { prisma } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
+import { isLazyReceipt, renderLazyReceipt } from './order-notifications.server'
 import type { MailTransport } from './transport.server'
 
 // Delivers queued mail. Each batch claims due rows with SKIP LOCKED and pushes their next attempt
 // a lease into the future, so two workers (or a crashed one) never send a row at the same time.
 // A failure schedules a retry with exponential backoff; after MAX_ATTEMPTS the row is DEAD and
 // logged at error level for the operator. An SMTP outage therefore delays mail but loses none.
+// Receipts are queued unrendered (see queueReceipt): the worker renders them just before sending,
+// so the order link is fresh, and stores what it sent on the row.
 
 export const MAX_ATTEMPTS = 8
 const LEASE_MS = 5 * 60 * 1000
@@ -25,12 +28,22 @@ interface ClaimedRow {
   html: string
   attempts: number
   kind: string
+  dedupeKey: string
 }
 
 export interface BatchResult {
   sent: number
   retried: number
   dead: number
+}
+
+/** A lazy receipt's body, rendered now (stored on the row once sent); null for a ready-made row. */
+async function renderIfLazy(row: ClaimedRow) {
+  if (!isLazyReceipt(row)) return null
+  const rendered = await renderLazyReceipt(prisma, row.dedupeKey)
+  // Counts as a failed attempt (retried, then DEAD), like any other mail that cannot go out.
+  if (!rendered) throw new Error(`cannot render ${row.dedupeKey}: the order is gone or has no email`)
+  return rendered
 }
 
 export async function deliverDueMail(
@@ -47,14 +60,15 @@ export async function deliverDueMail(
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "to", subject, "text", html, attempts, kind`
+    RETURNING id, "to", subject, "text", html, attempts, kind, "dedupeKey"`
   const result: BatchResult = { sent: 0, retried: 0, dead: 0 }
   for (const row of rows) {
     try {
-      await transport.send(row)
+      const rendered = await renderIfLazy(row)
+      await transport.send(rendered ? { ...row, ...rendered } : row)
       await prisma.outboxEmail.update({
         where: { id: row.id },
-        data: { status: 'SENT', sentAt: new Date(), lastError: null },
+        data: { status: 'SENT', sentAt: new Date(), lastError: null, ...rendered },
         select: { id: true },
       })
       result.sent++

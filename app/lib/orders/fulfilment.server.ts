@@ -4,6 +4,7 @@ import { prisma, type Tx } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
 import { queueDisputeNotice, queueReceipt } from '~/lib/mail/order-notifications.server'
 import { findOrderByPaymentIntent, flagOrder, transitionOrder } from '~/models/order.server'
+import { completeInOneStatement, hasDeferredEvents, idOf, orderIdOf, paymentIntentLockKey } from './fast-completion.server'
 import { applyRefund } from './refunds.server'
 
 // Every Stripe event and the success page end up here. Rules that keep it exactly-once:
@@ -15,6 +16,9 @@ import { applyRefund } from './refunds.server'
 //   PaymentIntent and applied when the completion lands. An advisory lock on the PaymentIntent
 //   closes the gap: the refund takes it before looking for the order, the completion takes it
 //   right after its UPDATE and before reading deferred events, so one always sees the other.
+//   The one-statement fast path (./fast-completion.server.ts) holds that lock until it commits and
+//   looks for deferred events only afterwards, with a fresh snapshot: a refund that deferred
+//   while the completion waited for the lock has committed by then and is seen.
 
 export const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
@@ -47,13 +51,29 @@ const handled = new Set<string>(HANDLED_EVENT_TYPES)
 // Under a burst of deliveries, waiting a little longer for a pooled connection beats answering 500
 // (Stripe would retry, but every retry is more load). Still well inside Stripe's own timeout.
 const EVENT_TX_OPTIONS = { maxWait: 8_000, timeout: 15_000 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!handled.has(event.type)) return 'ignored'
-  // Fast path for redeliveries: one read instead of a transaction (the INSERT below still decides).
-  const seen = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StripeEvent" WHERE id = ${event.id}`
-  if (seen.length) return 'duplicate'
+  if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
+    const fast = await completeInOneStatement(event.id, event.type, event.data.object)
+    if (fast?.moved) {
+      const paymentIntentId = idOf(event.data.object.payment_intent)
+      if (paymentIntentId && (await hasDeferredEvents(paymentIntentId))) await applyDeferredEventsNow(paymentIntentId)
+      return 'paid'
+    }
+    if (fast?.seen) {
+      // A redelivery after a crash between the fast statement and applying deferred events.
+      const paymentIntentId = idOf(event.data.object.payment_intent)
+      if (paymentIntentId && fast.deferredForPaidOrder) await applyDeferredEventsNow(paymentIntentId)
+      return 'duplicate'
+    }
+    // Otherwise: not ours, not paid, a mismatch, already paid, deferred events waiting, or a race
+    // we lost; the transaction below records the event and says which.
+  } else {
+    // Fast path for redeliveries: one read instead of a transaction (the INSERT below still decides).
+    const seen = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StripeEvent" WHERE id = ${event.id}`
+    if (seen.length) return 'duplicate'
+  }
   return prisma.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "StripeEvent" (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING`
@@ -67,7 +87,8 @@ export async function fulfilCheckoutSession(session: Stripe.Checkout.Session): P
   return prisma.$transaction((tx) => fulfilSession(tx, session), EVENT_TX_OPTIONS)
 }
 
-async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
+/** `fromDeferred`: replaying a stored event, so its own earlier deferred siblings are being applied already. */
+async function applyEvent(tx: Tx, event: Stripe.Event, fromDeferred = false): Promise<EventOutcome> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
@@ -80,6 +101,7 @@ async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
       const charge = event.data.object
       const order = await orderForPaymentIntent(tx, idOf(charge.payment_intent))
       if (!order) return deferOrDrop(tx, event, idOf(charge.payment_intent))
+      if (!fromDeferred) await applyDeferredEvents(tx, idOf(charge.payment_intent)!)
       return applyRefund(tx, order.id, charge)
     }
     case 'charge.dispute.created':
@@ -87,6 +109,7 @@ async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
       const dispute = event.data.object
       const order = await orderForPaymentIntent(tx, idOf(dispute.payment_intent))
       if (!order) return deferOrDrop(tx, event, idOf(dispute.payment_intent))
+      if (!fromDeferred) await applyDeferredEvents(tx, idOf(dispute.payment_intent)!)
       return applyDispute(tx, order.id, event.type, dispute)
     }
     default:
@@ -94,18 +117,8 @@ async function applyEvent(tx: Tx, event: Stripe.Event): Promise<EventOutcome> {
   }
 }
 
-function idOf(ref: string | { id: string } | null | undefined): string | null {
-  if (!ref) return null
-  return typeof ref === 'string' ? ref : ref.id
-}
-
-function orderIdOf(session: Stripe.Checkout.Session): string | null {
-  const id = session.metadata?.order_id ?? session.client_reference_id
-  return id && UUID.test(id) ? id : null
-}
-
 async function lockPaymentIntent(tx: Tx, paymentIntentId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pi:${paymentIntentId}`}, 0))`
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${paymentIntentLockKey(paymentIntentId)}, 0))`
 }
 
 async function orderForPaymentIntent(tx: Tx, paymentIntentId: string | null) {
@@ -153,7 +166,7 @@ export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session): P
       AND "totalCents" = ${session.amount_total ?? -1}
       AND currency = ${currency}
       AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})
-    RETURNING id, (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`pi:${paymentIntentId ?? ''}`}, 0))) l)::int AS locked`
+    RETURNING id, (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${paymentIntentLockKey(paymentIntentId)}, 0))) l)::int AS locked`
   if (!moved.length) return explainNoTransition(tx, orderId, session)
   await queueReceipt(tx, orderId)
   if (paymentIntentId) await applyDeferredEvents(tx, paymentIntentId)
@@ -182,13 +195,26 @@ async function explainNoTransition(tx: Tx, orderId: string, session: Stripe.Chec
   return 'mismatch'
 }
 
+/** For the fast path, after its statement committed: apply waiting events under the PaymentIntent lock. */
+async function applyDeferredEventsNow(paymentIntentId: string) {
+  await prisma.$transaction(async (tx) => {
+    await lockPaymentIntent(tx, paymentIntentId)
+    await applyDeferredEvents(tx, paymentIntentId)
+  }, EVENT_TX_OPTIONS)
+}
+
+/**
+ * Applies stored events in the order Stripe created them. Also run before a refund/dispute that
+ * finds its order, so one arriving just after a fast-path completion (before that applied what
+ * waited) cannot overtake an earlier event. Caller holds the PaymentIntent lock.
+ */
 async function applyDeferredEvents(tx: Tx, paymentIntentId: string) {
   const rows = await tx.$queryRaw<{ id: string; payload: Stripe.Event }[]>`
     SELECT id, "deferredPayload" AS payload FROM "StripeEvent"
     WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL
     ORDER BY ("deferredPayload"->>'created')::bigint, "processedAt"`
   for (const { id, payload } of rows) {
-    await applyEvent(tx, payload)
+    await applyEvent(tx, payload, true)
     await tx.$executeRaw`UPDATE "StripeEvent" SET "deferredPayload" = NULL WHERE id = ${id}`
   }
 }

@@ -1,0 +1,95 @@
+import type Stripe from 'stripe'
+import { prisma } from '~/lib/db.server'
+
+// The webhook's hot path: a paid checkout session for a PENDING order, in ONE SQL statement.
+// A single statement is its own transaction (one round trip, no interactive transaction holding a
+// pooled connection across network waits), and its data-modifying CTEs commit together:
+//   moved    the conditional UPDATE (status, total, currency and session must match, as in
+//            fulfilSession) which also takes the PaymentIntent advisory lock in RETURNING;
+//   recorded the StripeEvent id, inserted only when the order moved;
+//   receipt  the receipt's outbox row, unrendered (see queueReceipt), inserted only when it moved.
+// Concurrent deliveries of one event or session: the second UPDATE waits on the row lock, re-checks
+// the row (READ COMMITTED), finds it PAID and moves nothing, so one receipt is queued.
+// The statement moves nothing, and the caller takes the transactional slow path, whenever any of
+// the above does not hold or refund/dispute events already wait for this PaymentIntent (the slow
+// path applies those atomically with the transition).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function idOf(ref: string | { id: string } | null | undefined): string | null {
+  if (!ref) return null
+  return typeof ref === 'string' ? ref : ref.id
+}
+
+export function orderIdOf(session: Stripe.Checkout.Session): string | null {
+  const id = session.metadata?.order_id ?? session.client_reference_id
+  return id && UUID.test(id) ? id : null
+}
+
+export function paymentIntentLockKey(paymentIntentId: string | null): string {
+  return `pi:${paymentIntentId ?? ''}`
+}
+
+export interface FastCompletion {
+  /** The order moved to PAID, with the event recorded and the receipt queued. */
+  moved: boolean
+  /** The event id was already recorded before this statement (a redelivery). */
+  seen: boolean
+  /** Deferred refund/dispute events wait for a PaymentIntent that a paid order already carries. */
+  deferredForPaidOrder: boolean
+}
+
+/** Null when the session cannot take the fast path at all (no order of ours, or not paid). */
+export async function completeInOneStatement(
+  eventId: string,
+  eventType: string,
+  session: Stripe.Checkout.Session,
+): Promise<FastCompletion | null> {
+  const orderId = orderIdOf(session)
+  if (!orderId || session.payment_status !== 'paid') return null
+  const paymentIntentId = idOf(session.payment_intent)
+  const currency = (session.currency ?? '').toLowerCase()
+  const email = session.customer_details?.email?.toLowerCase() ?? null
+  const [row] = await prisma.$queryRaw<FastCompletion[]>`
+    WITH moved AS (
+      UPDATE "MultiItemOrder" SET
+        status = 'PAID', "paidAt" = now(), "updatedAt" = now(),
+        "stripeCheckoutSessionId" = ${session.id},
+        "stripePaymentIntentId" = ${paymentIntentId},
+        "buyerName" = ${session.customer_details?.name ?? null},
+        email = COALESCE(${email}, email)
+      WHERE id = ${orderId}::uuid
+        AND status IN ('PENDING', 'EXPIRED')
+        AND "totalCents" = ${session.amount_total ?? -1}
+        AND currency = ${currency}
+        AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})
+        AND NOT EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId})
+        AND NOT EXISTS (
+          SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL)
+      RETURNING id, email,
+        (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${paymentIntentLockKey(paymentIntentId)}, 0))) l) AS locked
+    ), recorded AS (
+      INSERT INTO "StripeEvent" (id, type) SELECT ${eventId}, ${eventType} FROM moved
+      ON CONFLICT (id) DO NOTHING
+    ), receipt AS (
+      INSERT INTO "OutboxEmail" ("dedupeKey", kind, "to", subject, "text", html)
+      SELECT 'receipt:' || id::text, 'receipt', email, '', '', '' FROM moved WHERE email IS NOT NULL
+      ON CONFLICT ("dedupeKey") DO NOTHING
+    )
+    SELECT
+      EXISTS (SELECT 1 FROM moved) AS moved,
+      -- The main query reads the statement's snapshot, so this is "recorded before us".
+      EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId}) AS seen,
+      EXISTS (
+        SELECT 1 FROM "StripeEvent" e JOIN "MultiItemOrder" o ON o."stripePaymentIntentId" = e."paymentIntentId"
+        WHERE e."paymentIntentId" = ${paymentIntentId} AND e."deferredPayload" IS NOT NULL
+      ) AS "deferredForPaidOrder"`
+  return row!
+}
+
+/** After the fast statement committed: do refund/dispute events wait for this PaymentIntent? */
+export async function hasDeferredEvents(paymentIntentId: string): Promise<boolean> {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL LIMIT 1`
+  return rows.length > 0
+}

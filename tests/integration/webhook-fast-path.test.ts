@@ -1,0 +1,135 @@
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ORDER_LINK_TTL_MS, verifyOrderAccessToken } from '~/lib/access/order-access.server'
+import { prisma } from '~/lib/db.server'
+import { getEnv } from '~/lib/env.server'
+import { createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
+import { deliverDueMail } from '~/lib/mail/worker.server'
+import { startCheckout } from '~/lib/orders/checkout.server'
+import { action } from '~/routes/webhooks.stripe'
+import { makeBeat } from '../factories'
+import { decodeQuotedPrintable, startFakeSmtp } from '../fakes/smtp-server'
+import { paidSession, stripeEvent } from '../fakes/stripe-server'
+
+// The one-statement completion (app/lib/orders/fast-completion.server.ts) and the receipt it
+// queues unrendered, which the outbox worker renders at send time.
+
+let smtp: Awaited<ReturnType<typeof startFakeSmtp>>
+let transport: MailTransport
+
+beforeAll(async () => {
+  smtp = await startFakeSmtp()
+  transport = createSmtpTransport(smtp.url)
+})
+afterAll(async () => {
+  transport.close()
+  await smtp.stop()
+})
+
+async function deliver(event: object) {
+  const payload = JSON.stringify(event)
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: getEnv().STRIPE_WEBHOOK_SECRET })
+  const headers = new Headers({ 'Content-Type': 'application/json', 'Stripe-Signature': signature })
+  const request = new Request('http://store.test/webhooks/stripe', { method: 'POST', headers, body: payload })
+  const res = (await action({ request, params: {}, context: {} } as never)) as Response
+  return { status: res.status, outcome: res.status === 200 ? (JSON.parse(await res.text()) as { outcome: string }).outcome : null }
+}
+
+async function pendingOrder() {
+  const beat = await makeBeat({ title: 'Fast Lane', withFiles: false })
+  const { orderId, sessionId } = await startCheckout([{ beatId: beat.id, tier: 'BASIC' }])
+  const order = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, totalCents: true, number: true } })
+  return { ...order, sessionId }
+}
+
+async function drain() {
+  for (let i = 0; i < 10; i++) {
+    const r = await deliverDueMail(transport)
+    if (r.sent + r.retried + r.dead === 0) return
+  }
+}
+
+describe('the one-statement completion', () => {
+  it('10 different deliveries of one session at once move the order once and send one receipt', async () => {
+    const order = await pendingOrder()
+    const session = paidSession(order)
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        deliver(stripeEvent(i % 2 ? 'checkout.session.completed' : 'checkout.session.async_payment_succeeded', session)),
+      ),
+    )
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200))
+    expect(results.filter((r) => r.outcome === 'paid')).toHaveLength(1)
+    expect(results.filter((r) => r.outcome === 'already-done')).toHaveLength(9)
+    expect(await prisma.stripeEvent.count()).toBe(10)
+    const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    // Queued unrendered; the worker renders it.
+    expect(row).toMatchObject({ kind: 'receipt', to: 'buyer@example.test', status: 'PENDING', html: '' })
+    const before = smtp.received.length
+    await drain()
+    expect(smtp.received.slice(before).map((m) => m.to[0])).toEqual(['buyer@example.test'])
+  })
+
+  it('renders the receipt when it is sent, so its order link is fresh, and keeps what it sent', async () => {
+    const order = await pendingOrder()
+    expect((await deliver(stripeEvent('checkout.session.completed', paidSession(order)))).outcome).toBe('paid')
+    const queued = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    await new Promise((r) => setTimeout(r, 2100)) // the worker runs later than the webhook
+    const before = smtp.received.length
+    await drain()
+    const mail = smtp.received.slice(before)
+    expect(mail).toHaveLength(1)
+    const body = decodeQuotedPrintable(mail[0]!.raw)
+    expect(body).toContain(`order #${order.number}`)
+    expect(body).toContain('Fast Lane')
+    expect(body).toContain('Basic license')
+    expect(body).not.toMatch(/undefined|null/)
+    const token = /http:\/\/store\.test\/orders\/view\?token=([A-Za-z0-9_.%-]+)/.exec(body)![1]!
+    const access = verifyOrderAccessToken(decodeURIComponent(token))
+    expect(access).toMatchObject({ ok: true, email: 'buyer@example.test' })
+    // Issued at send time (≥ 2 s after queueing), not when the order was paid.
+    const expiresAt = access.ok ? access.expiresAt.getTime() : 0
+    expect(expiresAt).toBeGreaterThanOrEqual(queued.createdAt.getTime() + ORDER_LINK_TTL_MS + 1000)
+    const sent = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
+    expect(sent).toMatchObject({ status: 'SENT', attempts: 1 })
+    expect(sent.subject).toContain(`#${order.number}`)
+    expect(sent.text).toContain('/orders/view?token=')
+  })
+
+  it('a receipt whose order is gone is retried, not sent empty', async () => {
+    const order = await pendingOrder()
+    await deliver(stripeEvent('checkout.session.completed', paidSession(order)))
+    await prisma.$executeRaw`UPDATE "OutboxEmail" SET "dedupeKey" = 'receipt:00000000-0000-4000-8000-000000000000' WHERE "dedupeKey" = ${`receipt:${order.id}`}`
+    const before = smtp.received.length
+    const result = await deliverDueMail(transport)
+    expect(result).toMatchObject({ sent: 0, retried: 1 })
+    expect(smtp.received.length).toBe(before)
+    await prisma.outboxEmail.deleteMany({ where: { dedupeKey: 'receipt:00000000-0000-4000-8000-000000000000' } })
+  })
+
+  it('a redelivered completion applies a refund left deferred for its paid order', async () => {
+    const order = await pendingOrder()
+    const session = paidSession(order)
+    const completed = stripeEvent('checkout.session.completed', session)
+    expect((await deliver(completed)).outcome).toBe('paid')
+    // As if the process died after the fast statement committed and before it applied a refund
+    // that deferred while the statement waited for the PaymentIntent lock.
+    const refund = stripeEvent('charge.refunded', {
+      id: 'ch_left',
+      object: 'charge',
+      payment_intent: session.payment_intent,
+      amount: order.totalCents,
+      amount_refunded: order.totalCents,
+      refunded: true,
+    })
+    await prisma.$executeRaw`
+      INSERT INTO "StripeEvent" (id, type, "paymentIntentId", "deferredPayload")
+      VALUES (${refund.id}, ${refund.type}, ${session.payment_intent}, ${JSON.stringify(refund)}::jsonb)`
+    expect((await deliver(completed)).outcome).toBe('duplicate')
+    const state = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })
+    expect(state.status).toBe('REFUNDED')
+    const waiting = await prisma.$queryRaw<unknown[]>`
+      SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${session.payment_intent} AND "deferredPayload" IS NOT NULL`
+    expect(waiting).toHaveLength(0)
+  })
+})
