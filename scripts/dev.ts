@@ -6,6 +6,7 @@ process.env.NODE_ENV ??= 'development'
 
 const { prepareDatabase } = await import('./server/database')
 const { createHttpApp } = await import('./server/http')
+const { onShutdownSignal } = await import('./server/signals')
 const log = (line: string) => console.log(`[beatstall] ${line}`)
 
 const db = await prepareDatabase(log)
@@ -34,5 +35,4 @@ async function shutdown() {
   await db.embedded?.stop()
   process.exit(0)
 }
-process.on('SIGINT', () => void shutdown())
-process.on('SIGTERM', () => void shutdown())
+onShutdownSignal(shutdown)

@@ -8,6 +8,7 @@ process.env.NODE_ENV ??= 'production'
 const { prepareDatabase } = await import('./server/database')
 const { createHttpApp, loadProductionBuild } = await import('./server/http')
 const { ensureSessionSecret } = await import('./server/session-secret')
+const { onShutdownSignal } = await import('./server/signals')
 
 const log = (line: string) => console.log(`[beatstall] ${line}`)
 
@@ -57,5 +58,4 @@ async function shutdown(signal: string) {
   log('stopped')
   process.exit(0)
 }
-process.on('SIGINT', () => void shutdown('SIGINT'))
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
+onShutdownSignal(shutdown)

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import http from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -75,4 +76,52 @@ describe('npm start with DATABASE_URL', () => {
     expect(await exited).toBe(0)
     expect(output).toContain('stopped')
   }, 120_000)
+
+  it('on SIGTERM finishes a request that is still arriving before it exits', async () => {
+    const databaseUrl = await createDatabase()
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beatstall-drain-'))
+    chmodSync(dataDir, 0o755)
+    const port = await getPort({ host: '127.0.0.1' })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: buildDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout!.on('data', (c: Buffer) => (output += c))
+    child.stderr!.on('data', (c: Buffer) => (output += c))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    try {
+      for (let i = 0; i < 240; i++) {
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)
+        if (ok) break
+        await new Promise((r) => setTimeout(r, 250))
+      }
+      // A webhook delivery whose body is only half sent when the signal arrives.
+      const body = JSON.stringify({ id: 'evt_drain', type: 'ping', padding: 'x'.repeat(2000) })
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port, path: '/webhooks/stripe', method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Stripe-Signature': 't=1,v1=bad' } },
+          (res) => {
+            let text = ''
+            res.on('data', (c: Buffer) => (text += c))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+          },
+        )
+        req.on('error', reject)
+        req.write(body.slice(0, 1000))
+        setTimeout(() => {
+          child.kill('SIGTERM')
+          setTimeout(() => req.end(body.slice(1000)), 500)
+        }, 200)
+      })
+      const answered = await response
+      // Answered by the store (signature refused) rather than cut off.
+      expect(answered.status, output).toBe(400)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM')
+    }
+    expect(await exited, output).toBe(0)
+    expect(output).toContain('stopped')
+  }, 120_000)
 })
+
