@@ -93,9 +93,12 @@ export async function startEmbeddedPostgres({
     // Postgres refuses to run as root; the package then runs it as the system user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Postgres writes its log in chunks of several lines; pass on real problems only (our own
+    // shutdown's "terminating connection due to administrator command" is expected).
     onLog: (message) => {
-      const line = String(message).trim()
-      if (/ERROR|FATAL|PANIC/.test(line) && !/does not exist|already exists/.test(line)) log(line)
+      for (const line of String(message).split('\n')) {
+        if (/ERROR|FATAL|PANIC/.test(line) && !/does not exist|already exists|administrator command/.test(line)) log(line.trim())
+      }
     },
     onError: (error) => log(`embedded postgres: ${String(error)}`),
   })
