@@ -42,6 +42,10 @@ async function pendingOrder() {
   return { ...order, sessionId }
 }
 
+function fullRefund(paymentIntent: string, amount: number, chargeId: string) {
+  return stripeEvent('charge.refunded', { id: chargeId, object: 'charge', payment_intent: paymentIntent, amount, amount_refunded: amount, refunded: true })
+}
+
 async function drain() {
   for (let i = 0; i < 10; i++) {
     const r = await deliverDueMail(transport)
@@ -107,6 +111,41 @@ describe('the one-statement completion', () => {
     await prisma.outboxEmail.deleteMany({ where: { dedupeKey: 'receipt:00000000-0000-4000-8000-000000000000' } })
   })
 
+  it('applies a refund deferred while the completion statement waited for the PaymentIntent lock', async () => {
+    const order = await pendingOrder()
+    const session = paidSession(order)
+    const refund = fullRefund(session.payment_intent, order.totalCents, 'ch_waited')
+    // Play the refund's transaction by hand: hold the lock, let the completion start (its snapshot
+    // then predates the deferral) and block on the lock, and only then commit the deferral.
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    let locked!: () => void
+    const haveLock = new Promise<void>((r) => (locked = r))
+    const refundTx = prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pi:${session.payment_intent}`}, 0))`
+        locked()
+        await gate
+        await tx.$executeRaw`
+          INSERT INTO "StripeEvent" (id, type, "paymentIntentId", "deferredPayload")
+          VALUES (${refund.id}, ${refund.type}, ${session.payment_intent}, ${JSON.stringify(refund)}::jsonb)`
+      },
+      { timeout: 15_000 },
+    )
+    await haveLock
+    const completion = deliver(stripeEvent('checkout.session.completed', session))
+    for (let i = 0; i < 200; i++) {
+      const [w] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
+      if (w!.n > 0) break
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    release()
+    await refundTx
+    expect((await completion).outcome).toBe('paid')
+    const state = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })
+    expect(state.status).toBe('REFUNDED')
+  })
+
   it('a redelivered completion applies a refund left deferred for its paid order', async () => {
     const order = await pendingOrder()
     const session = paidSession(order)
@@ -114,14 +153,7 @@ describe('the one-statement completion', () => {
     expect((await deliver(completed)).outcome).toBe('paid')
     // As if the process died after the fast statement committed and before it applied a refund
     // that deferred while the statement waited for the PaymentIntent lock.
-    const refund = stripeEvent('charge.refunded', {
-      id: 'ch_left',
-      object: 'charge',
-      payment_intent: session.payment_intent,
-      amount: order.totalCents,
-      amount_refunded: order.totalCents,
-      refunded: true,
-    })
+    const refund = fullRefund(session.payment_intent, order.totalCents, 'ch_left')
     await prisma.$executeRaw`
       INSERT INTO "StripeEvent" (id, type, "paymentIntentId", "deferredPayload")
       VALUES (${refund.id}, ${refund.type}, ${session.payment_intent}, ${JSON.stringify(refund)}::jsonb)`

@@ -33,6 +33,11 @@ export function paymentIntentLockKey(paymentIntentId: string | null): string {
 export interface FastCompletion {
   /** The order moved to PAID, with the event recorded and the receipt queued. */
   moved: boolean
+  /**
+   * The order moved, and refund/dispute events deferred for its PaymentIntent (by a transaction that
+   * held the lock while this statement waited for it) are to be applied now.
+   */
+  deferredAfterLock: boolean
   /** The event id was already recorded before this statement (a redelivery). */
   seen: boolean
   /** Deferred refund/dispute events wait for a PaymentIntent that a paid order already carries. */
@@ -66,8 +71,10 @@ export async function completeInOneStatement(
         AND NOT EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId})
         AND NOT EXISTS (
           SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL)
+      -- Takes the PaymentIntent lock (held until this statement commits), then looks for deferred
+      -- events with a fresh snapshot (see the migration 20261122060000_webhook_completion_lock).
       RETURNING id, email,
-        (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${paymentIntentLockKey(paymentIntentId)}, 0))) l) AS locked
+        stripe_lock_payment_intent(${paymentIntentLockKey(paymentIntentId)}, ${paymentIntentId}) AS "deferredAfterLock"
     ), recorded AS (
       INSERT INTO "StripeEvent" (id, type) SELECT ${eventId}, ${eventType} FROM moved
       ON CONFLICT (id) DO NOTHING
@@ -78,6 +85,7 @@ export async function completeInOneStatement(
     )
     SELECT
       EXISTS (SELECT 1 FROM moved) AS moved,
+      COALESCE((SELECT "deferredAfterLock" FROM moved), false) AS "deferredAfterLock",
       -- The main query reads the statement's snapshot, so this is "recorded before us".
       EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId}) AS seen,
       EXISTS (
@@ -85,11 +93,4 @@ export async function completeInOneStatement(
         WHERE e."paymentIntentId" = ${paymentIntentId} AND e."deferredPayload" IS NOT NULL
       ) AS "deferredForPaidOrder"`
   return row!
-}
-
-/** After the fast statement committed: do refund/dispute events wait for this PaymentIntent? */
-export async function hasDeferredEvents(paymentIntentId: string): Promise<boolean> {
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL LIMIT 1`
-  return rows.length > 0
 }

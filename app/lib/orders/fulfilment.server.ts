@@ -4,7 +4,7 @@ import { prisma, type Tx } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
 import { queueDisputeNotice, queueReceipt } from '~/lib/mail/order-notifications.server'
 import { findOrderByPaymentIntent, flagOrder, transitionOrder } from '~/models/order.server'
-import { completeInOneStatement, hasDeferredEvents, idOf, orderIdOf, paymentIntentLockKey } from './fast-completion.server'
+import { completeInOneStatement, idOf, orderIdOf, paymentIntentLockKey } from './fast-completion.server'
 import { applyRefund } from './refunds.server'
 
 // Every Stripe event and the success page end up here. Rules that keep it exactly-once:
@@ -16,9 +16,9 @@ import { applyRefund } from './refunds.server'
 //   PaymentIntent and applied when the completion lands. An advisory lock on the PaymentIntent
 //   closes the gap: the refund takes it before looking for the order, the completion takes it
 //   right after its UPDATE and before reading deferred events, so one always sees the other.
-//   The one-statement fast path (./fast-completion.server.ts) holds that lock until it commits and
-//   looks for deferred events only afterwards, with a fresh snapshot: a refund that deferred
-//   while the completion waited for the lock has committed by then and is seen.
+//   The one-statement fast path (./fast-completion.server.ts) takes the same lock in its UPDATE's
+//   RETURNING and then looks for deferred events with a fresh snapshot, so a refund that deferred
+//   while it waited for the lock is seen; it applies those after its commit, under the lock.
 
 export const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
@@ -58,7 +58,7 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
     const fast = await completeInOneStatement(event.id, event.type, event.data.object)
     if (fast?.moved) {
       const paymentIntentId = idOf(event.data.object.payment_intent)
-      if (paymentIntentId && (await hasDeferredEvents(paymentIntentId))) await applyDeferredEventsNow(paymentIntentId)
+      if (paymentIntentId && fast.deferredAfterLock) await applyDeferredEventsNow(paymentIntentId)
       return 'paid'
     }
     if (fast?.seen) {
