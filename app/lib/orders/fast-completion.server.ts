@@ -5,7 +5,8 @@ import { prisma } from '~/lib/db.server'
 // A single statement is its own transaction (one round trip, no interactive transaction holding a
 // pooled connection across network waits), and its data-modifying CTEs commit together:
 //   moved    the conditional UPDATE (status, total, currency and session must match, as in
-//            fulfilSession) which also takes the PaymentIntent advisory lock in RETURNING;
+//            fulfilSession); its RETURNING takes the PaymentIntent advisory lock and then looks
+//            for refund/dispute events deferred meanwhile, with a fresh snapshot;
 //   recorded the StripeEvent id, inserted only when the order moved;
 //   receipt  the receipt's outbox row, unrendered (see queueReceipt), inserted only when it moved.
 // Concurrent deliveries of one event or session: the second UPDATE waits on the row lock, re-checks

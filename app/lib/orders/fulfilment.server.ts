@@ -55,20 +55,8 @@ const EVENT_TX_OPTIONS = { maxWait: 8_000, timeout: 15_000 }
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!handled.has(event.type)) return 'ignored'
   if (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded') {
-    const fast = await completeInOneStatement(event.id, event.type, event.data.object)
-    if (fast?.moved) {
-      const paymentIntentId = idOf(event.data.object.payment_intent)
-      if (paymentIntentId && fast.deferredAfterLock) await applyDeferredEventsNow(paymentIntentId)
-      return 'paid'
-    }
-    if (fast?.seen) {
-      // A redelivery after a crash between the fast statement and applying deferred events.
-      const paymentIntentId = idOf(event.data.object.payment_intent)
-      if (paymentIntentId && fast.deferredForPaidOrder) await applyDeferredEventsNow(paymentIntentId)
-      return 'duplicate'
-    }
-    // Otherwise: not ours, not paid, a mismatch, already paid, deferred events waiting, or a race
-    // we lost; the transaction below records the event and says which.
+    const outcome = await tryFastCompletion(event.id, event.type, event.data.object)
+    if (outcome) return outcome
   } else {
     // Fast path for redeliveries: one read instead of a transaction (the INSERT below still decides).
     const seen = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StripeEvent" WHERE id = ${event.id}`
@@ -80,6 +68,27 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
     if (inserted === 0) return 'duplicate'
     return applyEvent(tx, event)
   }, EVENT_TX_OPTIONS)
+}
+
+/**
+ * The hot path (./fast-completion.server.ts). Null when it moved nothing and was no redelivery:
+ * not ours, not paid, a mismatch, already paid, deferred events waiting, or a race lost; the
+ * transaction in handleStripeEvent then records the event and says which.
+ */
+async function tryFastCompletion(eventId: string, type: string, session: Stripe.Checkout.Session): Promise<EventOutcome | null> {
+  const fast = await completeInOneStatement(eventId, type, session)
+  const paymentIntentId = idOf(session.payment_intent)
+  if (fast?.moved) {
+    // A refund/dispute deferred while the statement waited for the PaymentIntent lock.
+    if (paymentIntentId && fast.deferredAfterLock) await applyDeferredEventsNow(paymentIntentId)
+    return 'paid'
+  }
+  if (fast?.seen) {
+    // Heals a crash (or failure, answered 500) between the statement and applying deferred events.
+    if (paymentIntentId && fast.deferredForPaidOrder) await applyDeferredEventsNow(paymentIntentId)
+    return 'duplicate'
+  }
+  return null
 }
 
 /** The success page and reconciliation: fulfil a session retrieved from Stripe (or the stand-in). */
