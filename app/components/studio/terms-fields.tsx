@@ -1,4 +1,4 @@
-import { LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
+import { DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
 import { TextField } from './fields'
 
 const CAPS = [
@@ -15,7 +15,7 @@ export function TermsFields({ terms, errors }: { terms: Record<TierId, UsageTerm
           <legend className="sr-only">{LICENSE_TIERS[tier].label} license caps</legend>
           <div>
             <p className="text-lg font-semibold">{LICENSE_TIERS[tier].label}</p>
-            <p className="text-xs text-muted">{LICENSE_TIERS[tier].files.join(' + ')}</p>
+            <p className="text-xs text-muted">{LICENSE_TIERS[tier].files.map((f) => DOWNLOAD_KIND_LABELS[f]).join(' + ')}</p>
           </div>
           {CAPS.map(({ field, label }) => (
             <TextField

@@ -1,7 +1,7 @@
 import type { LicenseTier } from '~/generated/prisma/enums'
 import { formatMoney } from '~/lib/money'
 import { centsToInput } from '~/lib/studio/price-input'
-import { describeTerms, LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
+import { DOWNLOAD_KIND_LABELS, describeTerms, LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
 
 /** One row per license tier: on/off switch, price in dollars, and the caps that tier carries. */
 export function TierPricesFields({ tiers, terms, currency, errors }: {
@@ -49,7 +49,7 @@ export function TierPricesFields({ tiers, terms, currency, errors }: {
               </p>
             ) : null}
             <p className="mt-2 text-xs text-muted">
-              {def.files.join(' + ')} · typical {formatMoney(def.defaultPriceCents, currency)}
+              {def.files.map((f) => DOWNLOAD_KIND_LABELS[f]).join(' + ')} · typical {formatMoney(def.defaultPriceCents, currency)}
             </p>
             <p className="mt-1 text-xs text-zinc-400">{describeTerms(terms[id]).join(' · ')}</p>
           </fieldset>
