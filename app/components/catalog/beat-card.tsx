@@ -2,23 +2,11 @@ import { AddToCartButton } from '~/components/cart/add-to-cart'
 import { PlayButton } from '~/components/player/play-button'
 import { formatPrice } from '~/lib/money'
 import type { Track } from '~/lib/player/store'
-import type { TierId } from '~/lib/tiers'
+import type { CardBeatData } from '~/lib/catalog/card'
 import { CoverArt } from './cover-art'
 
-export interface CardBeat {
-  id: string
-  slug: string
-  title: string
-  bpm: number
-  musicalKey: string
-  genre: string
-  minPriceCents: number | null
-  cheapestTier: TierId | null
-  producerName: string
-  producerSlug: string
-  hasCover: boolean
-  hasPreview: boolean
-}
+/** What a card shows (the catalog loader trims beats to CardBeatData). */
+export type CardBeat = Omit<CardBeatData, 'previewDurationMs'>
 
 interface Props {
   beat: CardBeat
