@@ -1,4 +1,5 @@
 import type Stripe from 'stripe'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/lib/db.server'
 
 // The webhook's hot path: a paid checkout session for a PENDING order, in ONE SQL statement.
@@ -31,6 +32,30 @@ export function paymentIntentLockKey(paymentIntentId: string | null): string {
   return `pi:${paymentIntentId ?? ''}`
 }
 
+/**
+ * The PAID transition shared by this fast path and fulfilSession's transactional one: what it sets,
+ * and what the order must match to move (PENDING or EXPIRED, same total, currency and session).
+ */
+export function paidTransition(session: Stripe.Checkout.Session, orderId: string) {
+  const paymentIntentId = idOf(session.payment_intent)
+  const email = session.customer_details?.email?.toLowerCase() ?? null
+  return {
+    paymentIntentId,
+    set: Prisma.sql`
+      status = 'PAID', "paidAt" = now(), "updatedAt" = now(),
+      "stripeCheckoutSessionId" = ${session.id},
+      "stripePaymentIntentId" = ${paymentIntentId},
+      "buyerName" = ${session.customer_details?.name ?? null},
+      email = COALESCE(${email}, email)`,
+    matches: Prisma.sql`
+      id = ${orderId}::uuid
+      AND status IN ('PENDING', 'EXPIRED')
+      AND "totalCents" = ${session.amount_total ?? -1}
+      AND currency = ${(session.currency ?? '').toLowerCase()}
+      AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})`,
+  }
+}
+
 export interface FastCompletion {
   /** The order moved to PAID, with the event recorded and the receipt queued. */
   moved: boolean
@@ -53,22 +78,11 @@ export async function completeInOneStatement(
 ): Promise<FastCompletion | null> {
   const orderId = orderIdOf(session)
   if (!orderId || session.payment_status !== 'paid') return null
-  const paymentIntentId = idOf(session.payment_intent)
-  const currency = (session.currency ?? '').toLowerCase()
-  const email = session.customer_details?.email?.toLowerCase() ?? null
+  const { paymentIntentId, set, matches } = paidTransition(session, orderId)
   const [row] = await prisma.$queryRaw<FastCompletion[]>`
     WITH moved AS (
-      UPDATE "MultiItemOrder" SET
-        status = 'PAID', "paidAt" = now(), "updatedAt" = now(),
-        "stripeCheckoutSessionId" = ${session.id},
-        "stripePaymentIntentId" = ${paymentIntentId},
-        "buyerName" = ${session.customer_details?.name ?? null},
-        email = COALESCE(${email}, email)
-      WHERE id = ${orderId}::uuid
-        AND status IN ('PENDING', 'EXPIRED')
-        AND "totalCents" = ${session.amount_total ?? -1}
-        AND currency = ${currency}
-        AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})
+      UPDATE "MultiItemOrder" SET ${set}
+      WHERE ${matches}
         AND NOT EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId})
         AND NOT EXISTS (
           SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL)

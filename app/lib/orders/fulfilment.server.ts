@@ -4,7 +4,7 @@ import { prisma, type Tx } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
 import { queueDisputeNotice, queueReceipt } from '~/lib/mail/order-notifications.server'
 import { findOrderByPaymentIntent, flagOrder, transitionOrder } from '~/models/order.server'
-import { completeInOneStatement, idOf, orderIdOf, paymentIntentLockKey } from './fast-completion.server'
+import { completeInOneStatement, idOf, orderIdOf, paidTransition, paymentIntentLockKey } from './fast-completion.server'
 import { applyRefund } from './refunds.server'
 
 // Every Stripe event and the success page end up here. Rules that keep it exactly-once:
@@ -157,24 +157,13 @@ export async function fulfilSession(tx: Tx, session: Stripe.Checkout.Session): P
     return 'unknown-order'
   }
   if (session.payment_status !== 'paid') return 'not-paid'
-  const paymentIntentId = idOf(session.payment_intent)
-  const currency = (session.currency ?? '').toLowerCase()
-  const email = session.customer_details?.email?.toLowerCase() ?? null
+  const { paymentIntentId, set, matches } = paidTransition(session, orderId)
   // One conditional UPDATE does the check and the transition: only a PENDING (or EXPIRED) order
   // whose total, currency and session match moves, so concurrent callers move it once. RETURNING
   // takes the PaymentIntent lock (see deferOrDrop) only when the order actually moved.
   const moved = await tx.$queryRaw<{ id: string; locked: number }[]>`
-    UPDATE "MultiItemOrder" SET
-      status = 'PAID', "paidAt" = now(), "updatedAt" = now(),
-      "stripeCheckoutSessionId" = ${session.id},
-      "stripePaymentIntentId" = ${paymentIntentId},
-      "buyerName" = ${session.customer_details?.name ?? null},
-      email = COALESCE(${email}, email)
-    WHERE id = ${orderId}::uuid
-      AND status IN ('PENDING', 'EXPIRED')
-      AND "totalCents" = ${session.amount_total ?? -1}
-      AND currency = ${currency}
-      AND ("stripeCheckoutSessionId" IS NULL OR "stripeCheckoutSessionId" = ${session.id})
+    UPDATE "MultiItemOrder" SET ${set}
+    WHERE ${matches}
     RETURNING id, (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(${paymentIntentLockKey(paymentIntentId)}, 0))) l)::int AS locked`
   if (!moved.length) return explainNoTransition(tx, orderId, session)
   await queueReceipt(tx, orderId)
