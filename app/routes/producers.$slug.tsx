@@ -6,6 +6,7 @@ import { toTrack } from '~/components/catalog/track'
 import { getEnv } from '~/lib/env.server'
 import { getProducerProfileBySlug, searchCatalog } from '~/models/beat.server'
 import type { Route } from './+types/producers.$slug'
+import { toCardBeat } from '~/lib/catalog/card'
 
 const SHOWN = 96
 
@@ -14,7 +15,7 @@ export async function loader({ params }: Route.LoaderArgs) {
   if (!producer) throw data('We could not find that producer.', { status: 404 })
   const result = await searchCatalog({ producerId: producer.id, pageSize: SHOWN })
   const env = getEnv()
-  return { producer, beats: result.beats, total: result.total, currency: env.CURRENCY, origin: env.APP_URL }
+  return { producer, beats: result.beats.map(toCardBeat), total: result.total, currency: env.CURRENCY, origin: env.APP_URL }
 }
 
 export const meta: Route.MetaFunction = ({ data: d }) => {

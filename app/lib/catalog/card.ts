@@ -1,21 +1,7 @@
-import type { TierId } from '~/lib/tiers'
+import type { CatalogBeat } from '~/models/beat.server'
 
 /** What a catalog card and its preview track render: the loader sends only this to the client. */
-export interface CardBeatData {
-  id: string
-  slug: string
-  title: string
-  bpm: number
-  musicalKey: string
-  genre: string
-  minPriceCents: number | null
-  cheapestTier: TierId | null
-  producerName: string
-  producerSlug: string
-  hasCover: boolean
-  hasPreview: boolean
-  previewDurationMs: number | null
-}
+export type CardBeatData = Omit<CatalogBeat, 'mood' | 'tags'>
 
 export function toCardBeat(b: CardBeatData): CardBeatData {
   return {
