@@ -33,8 +33,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     try {
       return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
     } catch (error) {
-      // The rest of a refused body is never read: close the connection after answering.
-      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status, headers: { Connection: 'close' } })
+      // The server discards the unread rest of a refused body (scripts/server/discard-unread-body.ts).
+      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status })
       throw error
     }
   }

@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http'
 import type { ServerBuild } from 'react-router'
 import type { BeatstallLoadContext } from '~/load-context'
 import { logger } from '~/lib/logger.server'
+import { discardUnreadBody } from './discard-unread-body'
 
 // Same variable as react-router.config.ts: where `react-router build` wrote the app.
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
@@ -37,6 +38,7 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
       },
     }),
   )
+  app.use(discardUnreadBody)
   app.all(
     '/{*splat}',
     createRequestHandler({
