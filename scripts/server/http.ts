@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@react-router/express'
@@ -16,6 +17,17 @@ export async function loadProductionBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.join(BUILD_DIR, 'server/index.js')).href)) as ServerBuild
 }
 
+/** URL paths of the files `react-router build` copied from public/, fingerprinted assets aside. */
+function listPublicFiles(clientDir: string): Set<string> {
+  const files = readdirSync(clientDir, { recursive: true, withFileTypes: true })
+  return new Set(
+    files
+      .filter((f) => f.isFile() && f.name !== 'README.md')
+      .map((f) => '/' + path.relative(clientDir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
+      .filter((p) => !p.startsWith('/assets/')),
+  )
+}
+
 /** The production HTTP app: static assets, request logs, and React Router for everything else. */
 export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>), { serveStatic = true } = {}) {
   const app = express()
@@ -26,7 +38,11 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
   if (serveStatic) {
     // Fingerprinted assets never change; everything else in public/ may.
     app.use('/assets', express.static(path.join(BUILD_DIR, 'client/assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h' }))
+    // The other files of public/ are few and known at start: only their own paths reach the file
+    // server, so a page request costs no failed stat (and the folder's README is not served).
+    const publicPaths = listPublicFiles(path.join(BUILD_DIR, 'client'))
+    const servePublic = express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h', index: false, redirect: false })
+    app.use((req, res, next) => (publicPaths.has(req.path) ? servePublic(req, res, next) : next()))
   }
   app.use(
     pinoHttp({

@@ -1,10 +1,10 @@
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { startServer } from '../utils/start-server'
+import { buildDir, startServer } from '../utils/start-server'
 
 // `npm start` with DATABASE_URL uses that server (no embedded Postgres), migrates it, leaves it
 // empty unless SEED_DEMO=true, and stops cleanly on SIGTERM. Needs the production build
@@ -38,6 +38,21 @@ describe('npm start with DATABASE_URL', () => {
       expect(await count(databaseUrl, '_prisma_migrations')).toBeGreaterThan(0)
       // A production database starts empty unless SEED_DEMO=true.
       expect(await count(databaseUrl, 'Beat')).toBe(0)
+      // Files from public/ are served with a short cache, fingerprinted assets for a year, and the
+      // folder's README is not published.
+      const favicon = await fetch(`${server.origin}/favicon.svg`)
+      expect(favicon.status).toBe(200)
+      expect(favicon.headers.get('Content-Type')).toMatch(/^image\/svg\+xml/)
+      expect(favicon.headers.get('Cache-Control')).toBe('public, max-age=3600')
+      expect(await favicon.text()).toContain('<svg')
+      const asset = readdirSync(path.join(buildDir, 'client/assets')).find((f) => f.endsWith('.js'))!
+      const script = await fetch(`${server.origin}/assets/${asset}`)
+      expect(script.status).toBe(200)
+      expect(script.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+      await script.arrayBuffer()
+      const readme = await fetch(`${server.origin}/README.md`)
+      expect(readme.status).toBe(404)
+      await readme.text()
     } finally {
       server.kill('SIGTERM')
     }
