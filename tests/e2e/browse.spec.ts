@@ -124,3 +124,24 @@ test('the player keeps playing the same track across client-side navigation', as
   await expect(player.getByRole('link', { name: second, exact: true })).toBeVisible()
   await expect.poll(() => elapsed(page), { timeout: 15_000 }).toBeGreaterThan(playing)
 })
+
+test('on a phone the catalog is a list of rows that fits the screen, down to 320 px', async ({ page }) => {
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 740 })
+    await page.goto('/')
+    const cards = page.getByRole('list', { name: 'Beats' }).getByRole('listitem')
+    await expect(cards.first()).toBeVisible()
+    // Nothing sticks out sideways, and the cart stays reachable in the header.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0)
+    await expect(page.getByRole('link', { name: /^Cart, \d+ items?$/ })).toBeInViewport()
+    // A card is a row: the cover sits beside the title, and a card is far shorter than the screen.
+    await cards.first().scrollIntoViewIfNeeded()
+    const card = await cards.first().boundingBox()
+    const cover = await cards.first().locator('.cover').boundingBox()
+    const title = await cards.first().getByRole('heading').boundingBox()
+    expect(cover!.x + cover!.width).toBeLessThanOrEqual(title!.x)
+    expect(card!.height).toBeLessThan(740 / 2)
+    await expect(cards.first().getByRole('button', { name: /^Add .* to cart$/ })).toBeInViewport({ ratio: 1 })
+    await expect(page.getByRole('link', { name: /^Cart, \d+ items?$/ })).toBeInViewport()
+  }
+})

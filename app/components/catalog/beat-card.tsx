@@ -22,8 +22,9 @@ interface Props {
 export function BeatCard({ beat, track, list, currency, showProducer = true, eager }: Props) {
   return (
     <li className="beat-card">
+      {/* On a phone the card is a row and the cover fills its height. */}
       <div className="beat-card-art">
-        <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager={eager} className="aspect-square w-full" />
+        <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager={eager} className="aspect-square w-full max-[419px]:aspect-auto max-[419px]:h-full max-[419px]:min-h-32" />
         <span className="genre-badge">{beat.genre}</span>
         {beat.hasPreview ? (
           <div className="beat-card-play">
@@ -45,6 +46,7 @@ export function BeatCard({ beat, track, list, currency, showProducer = true, eag
         <p className="chips">
           <span>{beat.bpm} BPM</span>
           <span>{beat.musicalKey}</span>
+          <span className="chip-genre">{beat.genre}</span>
         </p>
         <div className="beat-card-foot">
           <p className="price">

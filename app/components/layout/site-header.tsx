@@ -12,7 +12,8 @@ export function SiteHeader() {
           beat<span className="text-accent">stall</span>
         </Link>
         <nav aria-label="Main" className="ml-auto flex items-center sm:gap-1">
-          <NavLink to="/" end className={navClass}>
+          {/* Below 360 px there is no room: the logo leads to the beats as well. */}
+          <NavLink to="/" end className={(state) => `${navClass(state)} max-[359px]:hidden`}>
             Beats
           </NavLink>
           <NavLink to="/orders" className={navClass}>
