@@ -14,8 +14,8 @@ export { makeMp3, makePng, makeWav, makeZip } from './studio-media'
 export const ORIGIN = 'http://store.test'
 const uid = () => randomBytes(4).toString('hex')
 
-export async function sessionCookie(producerId: string) {
-  const res = await createProducerSession(producerId, '/studio')
+export async function sessionCookie(producerId: string, sessionVersion = 0) {
+  const res = await createProducerSession({ id: producerId, sessionVersion }, '/studio')
   return res.headers.get('Set-Cookie')!.split(';')[0]!
 }
 

@@ -24,7 +24,7 @@ export async function createProducer(input: NewProducer, db: Tx | typeof prisma 
         create: TIER_IDS.map((tier) => ({ tier, ...LICENSE_TIERS[tier].defaultTerms })),
       },
     },
-    select: { id: true, email: true, displayName: true, slug: true },
+    select: { id: true, email: true, displayName: true, slug: true, sessionVersion: true },
   })
 }
 

@@ -36,7 +36,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await resetPassword(form.data.token, form.data.password)
   if (!result.ok) return data({ errors: { form: TOKEN_MESSAGES[result.state === 'valid' ? 'invalid' : result.state] } }, { status: 410 })
-  return createProducerSession(result.producerId, '/studio')
+  return createProducerSession(result.producer, '/studio')
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
@@ -64,6 +64,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
         <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
           {busy ? 'Saving…' : 'Save and sign in'}
         </button>
+        <p className="text-xs text-muted">This also signs your studio out on every other device.</p>
       </Form>
     </AuthCard>
   )

@@ -4,7 +4,8 @@ import { hashResetToken } from '~/lib/auth/password-reset.server'
 import { prisma } from '~/lib/db.server'
 import * as forgot from '~/routes/studio.forgot-password'
 import * as reset from '~/routes/studio.reset-password'
-import { args, formRequest, getRequest, makeSignedInProducer, run } from '../factories-studio'
+import * as studioHome from '~/routes/studio._index'
+import { args, formRequest, getRequest, makeSignedInProducer, run, sessionCookie } from '../factories-studio'
 
 async function requestLink(email: string, ip = '198.51.100.20') {
   const res = await run(() => forgot.action(args(formRequest('/studio/forgot-password', { email }), {}, ip)))
@@ -42,6 +43,28 @@ describe('password reset by emailed link', () => {
     expect(JSON.stringify(again.data)).toContain('already used')
     const pageAgain = await run(() => reset.loader(args(getRequest(`/studio/reset-password?token=${token}`))))
     expect(pageAgain.data).toMatchObject({ state: 'used' })
+  })
+
+  it('signs out every session opened before the reset, and keeps the one it opens', async () => {
+    const p = await makeSignedInProducer()
+    const elsewhere = await sessionCookie(p.id)
+    const studioFor = (cookie: string) => run(() => studioHome.loader(args(getRequest('/studio', cookie))))
+    expect((await studioFor(p.cookie)).status).toBe(200)
+    expect((await studioFor(elsewhere)).status).toBe(200)
+
+    const token = await requestLink(p.email)
+    const done = await run(() => reset.action(args(formRequest('/studio/reset-password', { token: token!, password: 'a fresh password 42', confirm: 'a fresh password 42' }))))
+    expect(done.status).toBe(302)
+    const fresh = done.headers.get('Set-Cookie')!.split(';')[0]!
+
+    for (const old of [p.cookie, elsewhere]) {
+      const res = await studioFor(old)
+      expect(res.status).toBe(302)
+      expect(res.headers.get('Location')).toMatch(/^\/studio\/login\?/)
+    }
+    expect((await studioFor(fresh)).status).toBe(200)
+    const { sessionVersion } = await prisma.producer.findUniqueOrThrow({ where: { id: p.id }, select: { sessionVersion: true } })
+    expect(sessionVersion).toBe(1)
   })
 
   it('refuses an expired link', async () => {

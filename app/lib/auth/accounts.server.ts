@@ -15,23 +15,29 @@ const LIMIT_MESSAGE = 'Too many sign-in attempts. Wait a few minutes, or reset y
 // Verifying against a real hash when the email is unknown keeps the timing of both failures alike.
 let dummyHash: Promise<string> | undefined
 
-export type SignInResult = { ok: true; producerId: string } | { ok: false; error: string }
+/** Who to open a session for: the producer and the session version it must carry. */
+export interface SessionSubject {
+  id: string
+  sessionVersion: number
+}
+
+export type SignInResult = { ok: true; producer: SessionSubject } | { ok: false; error: string }
 
 export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   await loginPerIp.consume(`ip:${input.ip}`, LIMIT_MESSAGE)
   await loginPerEmail.consume(`email:${input.email}`, LIMIT_MESSAGE)
   const producer = await prisma.producer.findUnique({
     where: { email: input.email },
-    select: { id: true, passwordHash: true },
+    select: { id: true, passwordHash: true, sessionVersion: true },
   })
   const hash = producer?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password-000')))
   const valid = await verifyPassword(hash, input.password)
   if (!producer?.passwordHash || !valid) return { ok: false, error: 'That email and password do not match.' }
   await loginPerEmail.reset(`email:${input.email}`)
-  return { ok: true, producerId: producer.id }
+  return { ok: true, producer: { id: producer.id, sessionVersion: producer.sessionVersion } }
 }
 
-export type SignUpResult = { ok: true; producerId: string } | { ok: false; field: 'email'; error: string }
+export type SignUpResult = { ok: true; producer: SessionSubject } | { ok: false; field: 'email'; error: string }
 
 export async function signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<SignUpResult> {
   await signUpPerIp.consume(`ip:${input.ip}`, 'Too many accounts created from here. Try again later.')
@@ -40,7 +46,7 @@ export async function signUp(input: { displayName: string; email: string; passwo
   const passwordHash = await hashPassword(input.password)
   try {
     const producer = await createProducer({ email: input.email, displayName: input.displayName, passwordHash })
-    return { ok: true, producerId: producer.id }
+    return { ok: true, producer: { id: producer.id, sessionVersion: producer.sessionVersion } }
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
     if (error instanceof Error && 'code' in error && error.code === 'P2002') {

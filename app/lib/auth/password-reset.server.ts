@@ -3,6 +3,7 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { queueEmail } from '~/lib/mail/outbox.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
+import type { SessionSubject } from './accounts.server'
 import { hashPassword } from './password.server'
 
 // Password reset by emailed link. Only the sha256 of the token is stored, so a database leak
@@ -69,8 +70,11 @@ export async function checkResetToken(token: string): Promise<TokenState> {
   return 'valid'
 }
 
-/** Sets the new password if the token is valid; the token (and any other open one) is spent. */
-export async function resetPassword(token: string, newPassword: string): Promise<{ ok: true; producerId: string } | { ok: false; state: TokenState }> {
+/**
+ * Sets the new password if the token is valid; the token (and any other open one) is spent, and
+ * the session version moves on, so sessions opened before the reset are signed out.
+ */
+export async function resetPassword(token: string, newPassword: string): Promise<{ ok: true; producer: SessionSubject } | { ok: false; state: TokenState }> {
   const passwordHash = await hashPassword(newPassword)
   return prisma.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.findUnique({
@@ -84,8 +88,12 @@ export async function resetPassword(token: string, newPassword: string): Promise
     const spent = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
     if (spent.count !== 1) return { ok: false, state: 'used' } as const
     await tx.passwordResetToken.updateMany({ where: { producerId: row.producerId, usedAt: null }, data: { usedAt: new Date() } })
-    await tx.producer.update({ where: { id: row.producerId }, data: { passwordHash }, select: { id: true } })
-    return { ok: true, producerId: row.producerId } as const
+    const producer = await tx.producer.update({
+      where: { id: row.producerId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { id: true, sessionVersion: true },
+    })
+    return { ok: true, producer } as const
   })
 }
 

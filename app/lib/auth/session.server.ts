@@ -1,14 +1,18 @@
 import { createCookieSessionStorage, redirect, type SessionStorage } from 'react-router'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
+import type { SessionSubject } from './accounts.server'
 import { safeRedirect } from './redirect'
 
 // Producer sessions live in a signed cookie (React Router's cookie session storage): httpOnly,
 // SameSite=Lax (with the Origin check on every mutation), Secure when served over https in
 // production. SESSION_SECRET may list several secrets: the first signs, all verify (rotation).
+// A session also carries the producer's session version: a password reset bumps it, which signs
+// out every session opened before (cookies cannot be recalled any other way).
 
 interface SessionData {
   producerId: string
+  sessionVersion: number
 }
 
 const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30
@@ -39,20 +43,28 @@ export interface SessionProducer {
   slug: string
 }
 
-async function readProducerId(request: Request): Promise<string | undefined> {
+async function readSession(request: Request): Promise<SessionSubject | undefined> {
   const session = await getSessionStorage().getSession(request.headers.get('Cookie'))
   const id = session.get('producerId')
-  return typeof id === 'string' ? id : undefined
+  const version = session.get('sessionVersion')
+  if (typeof id !== 'string') return undefined
+  return { id, sessionVersion: typeof version === 'number' ? version : 0 }
 }
 
-/** The signed-in producer, or null (a cookie naming a deleted producer counts as signed out). */
+/**
+ * The signed-in producer, or null. A cookie naming a deleted producer, or issued before the
+ * producer's last password reset, counts as signed out.
+ */
 export async function getProducer(request: Request): Promise<SessionProducer | null> {
-  const id = await readProducerId(request)
-  if (!id) return null
-  return prisma.producer.findUnique({
-    where: { id },
-    select: { id: true, email: true, displayName: true, slug: true },
+  const subject = await readSession(request)
+  if (!subject) return null
+  const producer = await prisma.producer.findUnique({
+    where: { id: subject.id },
+    select: { id: true, email: true, displayName: true, slug: true, sessionVersion: true },
   })
+  if (!producer || producer.sessionVersion !== subject.sessionVersion) return null
+  const { sessionVersion: _, ...rest } = producer
+  return rest
 }
 
 /** Throws a redirect to the login page (coming back here afterwards) when nobody is signed in. */
@@ -65,10 +77,11 @@ export async function requireProducer(request: Request): Promise<SessionProducer
 }
 
 /** Signs the producer in and redirects; a fresh session, so no pre-login state carries over. */
-export async function createProducerSession(producerId: string, redirectTo: string | null | undefined) {
+export async function createProducerSession(producer: SessionSubject, redirectTo: string | null | undefined) {
   const sessions = getSessionStorage()
   const session = await sessions.getSession()
-  session.set('producerId', producerId)
+  session.set('producerId', producer.id)
+  session.set('sessionVersion', producer.sessionVersion)
   return redirect(safeRedirect(redirectTo, '/studio'), {
     headers: { 'Set-Cookie': await sessions.commitSession(session) },
   })
