@@ -53,6 +53,27 @@ describe('npm start with DATABASE_URL', () => {
       const readme = await fetch(`${server.origin}/README.md`)
       expect(readme.status).toBe(404)
       await readme.text()
+      // Behind a TLS proxy that passes Host and X-Forwarded-Proto (README), forms work; without the
+      // scheme the browser's Origin does not match and React Router refuses the post.
+      // (node:http, since fetch does not let a caller set Host.)
+      const signIn = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const body = 'email=nobody%40example.test&password=not-the-password'
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port: server.port,
+              path: '/studio/login',
+              method: 'POST',
+              headers: { Host: 'beats.example', Origin: 'https://beats.example', 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length, ...headers },
+            },
+            (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+          )
+          req.on('error', reject)
+          req.end(body)
+        })
+      expect(await signIn({ 'X-Forwarded-Proto': 'https' })).toBe(401)
+      expect(await signIn({})).toBe(400)
     } finally {
       server.kill('SIGTERM')
     }
