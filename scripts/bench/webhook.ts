@@ -160,7 +160,12 @@ try {
   // while the mail worker is idle (afterwards it is busy sending the 2,000 receipts).
   const floor = await deliverAll(interleavedTwice(orders.webhook.map((o) => eventFor(o, 'customer.created'))))
   const deliveries = interleavedTwice(orders.webhook.map((o) => eventFor(o)))
+  // Statements and transactions the database ran during the measured run (the outbox worker's too).
+  const dbActivity = async () =>
+    (await admin.query<{ xacts: string }>(`SELECT xact_commit + xact_rollback AS xacts FROM pg_stat_database WHERE datname = current_database()`)).rows[0]!.xacts
+  const xactsBefore = Number(await dbActivity())
   const { times, outcomes, bad, seconds } = await deliverAll(deliveries)
+  const xactsDuring = Number(await dbActivity()) - xactsBefore
   const floorRate = floor.times.length / floor.seconds
   const webhookRate = deliveries.length / seconds
   await server.stop()
@@ -207,6 +212,7 @@ try {
   console.log(`Webhook: ${deliveries.length} deliveries (${N} orders × 2, ${CONCURRENCY} concurrent, duplicates interleaved)`)
   console.log(`  ${f(webhookRate)} deliveries/s   p50 ${f(percentile(times, 50))} ms   p95 ${f(percentile(times, 95))} ms   p99 ${f(percentile(times, 99))} ms   non-200: ${bad}`)
   console.log(`  outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(`  database transactions during the run: ${xactsDuring} (${(xactsDuring / deliveries.length).toFixed(2)} per delivery, outbox worker included)`)
   console.log(`  orders PAID: ${counts.paid} / ${N}   StripeEvent rows: ${counts.events}   outbox emails: ${counts.receipts}`)
   console.log(`Same route, ignored event type (no database): ${f(floorRate)} deliveries/s   p50 ${f(percentile(floor.times, 50))} ms`)
   console.log(`Database alone (same tx shape, pg Pool max ${POOL_SIZE}, ${CONCURRENCY} concurrent): ${f(dbRate)} tx/s`)

@@ -20,7 +20,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   chmodSync(dataDir, 0o755)
   const url = `http://127.0.0.1:${port}`
   // node itself (not npx) so `pid` is the server's, for memory readings.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // BENCH_PROFILE_DIR=… writes the server's V8 CPU profile there when it stops (where the time goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
