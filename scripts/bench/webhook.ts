@@ -5,14 +5,15 @@
 // exactly N orders PAID and none fulfilled twice, then measures the database's own rate for a
 // comparable transaction (dedupe insert + conditional single-row update) through a pg Pool of the
 // same size at the same concurrency, and prints the ratio (goal ≥ 0.3).
-import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import Stripe from 'stripe'
 import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
 import { migrate } from '~/lib/db/migrate.server'
+import { stripeEventEnvelope } from '~/lib/payments/stripe-event.server'
+import { buildForBench } from './lib/build'
 import { percentile } from './lib/load'
 import { startServer } from './lib/server'
 
@@ -27,14 +28,7 @@ const log = (line: string) => console.log(`[bench] ${line}`)
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'beatstall-bench-webhook-'))
 chmodSync(tmp, 0o755)
 
-function build(): string {
-  const buildDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : path.join(tmp, 'build')
-  log(`building for production into ${buildDir}`)
-  execFileSync('npx', ['react-router', 'build'], { env: { ...process.env, BUILD_DIR: buildDir }, stdio: ['ignore', 'ignore', 'inherit'] })
-  const link = path.join(buildDir, 'node_modules')
-  if (!existsSync(link)) symlinkSync(path.resolve('node_modules'), link)
-  return buildDir
-}
+const build = () => buildForBench(tmp, log)
 
 /** 2N pending orders with one item each: the first N for the webhook, the rest for the baseline. */
 async function fill(db: pg.Client) {
@@ -56,17 +50,8 @@ async function fill(db: pg.Client) {
 }
 
 function eventFor(order: { id: string; number: number }, type = 'checkout.session.completed') {
-  return JSON.stringify({
-    id: `evt_bench_${type === 'checkout.session.completed' ? '' : 'x'}${order.number}`,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-    data: {
-      object: {
+  return JSON.stringify(
+    stripeEventEnvelope(`evt_bench_${type === 'checkout.session.completed' ? '' : 'x'}${order.number}`, type, {
         id: `cs_bench_${order.number}`,
         object: 'checkout.session',
         mode: 'payment',
@@ -78,9 +63,8 @@ function eventFor(order: { id: string; number: number }, type = 'checkout.sessio
         customer_details: { email: `buyer${order.number}@example.test`, name: 'Bench Buyer' },
         payment_intent: `pi_bench_${order.number}`,
         metadata: { order_id: order.id },
-      },
-    },
-  })
+    }),
+  )
 }
 
 /** Each index twice; the repeat follows 16 positions later, so duplicates overlap in flight. */

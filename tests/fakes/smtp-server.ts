@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll } from 'vitest'
+import { createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
 
 // A real SMTP server on 127.0.0.1 for tests: nodemailer talks real SMTP to it. `stop()` and
 // `start()` on the same port simulate an outage and its recovery.
@@ -57,6 +59,23 @@ export async function startFakeSmtp(port = 0) {
     /** Listen again on the same port. */
     start: listen,
   }
+}
+
+/**
+ * For a test file: a fake SMTP server and a nodemailer transport to it, started before the file's
+ * tests and closed after them. Read `smtp` and `transport` inside tests (they exist from beforeAll).
+ */
+export function withFakeSmtp() {
+  const context = {} as { smtp: Awaited<ReturnType<typeof startFakeSmtp>>; transport: MailTransport }
+  beforeAll(async () => {
+    context.smtp = await startFakeSmtp()
+    context.transport = createSmtpTransport(context.smtp.url)
+  })
+  afterAll(async () => {
+    context.transport.close()
+    await context.smtp.stop()
+  })
+  return context
 }
 
 /** Decodes a quoted-printable body part enough to read links and text in assertions. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { stripeEventEnvelope } from '~/lib/payments/stripe-event.server'
 
 // A small Stripe-compatible HTTP server for tests: the real `stripe` SDK talks to it through
 // STRIPE_API_URL. It checks the form parameters of the endpoints the store uses, keeps sessions,
@@ -231,17 +232,8 @@ let eventCounter = 0
 
 /** A Stripe event envelope around an object (shaped like Stripe's snapshot events). */
 export function stripeEvent(type: string, object: Record<string, unknown>, overrides: { id?: string; created?: number } = {}) {
-  return {
-    id: overrides.id ?? `evt_test_${Date.now().toString(36)}_${++eventCounter}_${randomBytes(4).toString('hex')}`,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: overrides.created ?? Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-    data: { object },
-  }
+  const id = overrides.id ?? `evt_test_${Date.now().toString(36)}_${++eventCounter}_${randomBytes(4).toString('hex')}`
+  return stripeEventEnvelope(id, type, object, overrides.created)
 }
 
 /** A paid checkout session object for an order (what checkout.session.completed carries). */

@@ -1,33 +1,23 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { verifyOrderAccessToken } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { listDevMail, readDevMail } from '~/lib/mail/dev-mailbox.server'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { queueDisputeNotice, queueEmail, queueReceipt, queueRefundNotice, requeueReceipt } from '~/lib/mail/order-notifications.server'
-import { createFileTransport, createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
+import { createFileTransport, createSmtpTransport } from '~/lib/mail/transport.server'
 import { backoffMs, deliverDueMail, MAX_ATTEMPTS, startOutboxWorker } from '~/lib/mail/worker.server'
-import { decodeQuotedPrintable, startFakeSmtp } from '../fakes/smtp-server'
+import { decodeQuotedPrintable, withFakeSmtp } from '../fakes/smtp-server'
 import { makePaidOrder } from '../factories-orders'
 
-let smtp: Awaited<ReturnType<typeof startFakeSmtp>>
-let transport: MailTransport
-
-beforeAll(async () => {
-  smtp = await startFakeSmtp()
-  transport = createSmtpTransport(smtp.url)
-})
-afterAll(async () => {
-  transport.close()
-  await smtp.stop()
-})
+const fake = withFakeSmtp()
 
 const drain = async (now = new Date()) => {
   // Deliver everything due; bounded so a bug cannot loop forever.
   for (let i = 0; i < 10; i++) {
-    const r = await deliverDueMail(transport, { now })
+    const r = await deliverDueMail(fake.transport, { now })
     if (r.sent + r.retried + r.dead === 0) return
   }
 }
@@ -50,9 +40,9 @@ describe('receipts through the outbox and a real SMTP server', () => {
       await queueReceipt(tx, order.id) // a repeated webhook
     })
     expect(await prisma.outboxEmail.count({ where: { dedupeKey: `receipt:${order.id}` } })).toBe(1)
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     await drain()
-    const mails = smtp.received.slice(before)
+    const mails = fake.smtp.received.slice(before)
     expect(mails).toHaveLength(1)
     expect(mails[0]!.to).toEqual(['receipt@example.test'])
     const body = decodeQuotedPrintable(mails[0]!.raw)
@@ -78,10 +68,10 @@ describe('receipts through the outbox and a real SMTP server', () => {
     const first = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     expect(first.status).toBe('SENT')
     await new Promise((r) => setTimeout(r, 1100)) // a token made a second later differs
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     expect(await prisma.$transaction((tx) => requeueReceipt(tx, order.id))).toBe(true)
     await drain()
-    const again = smtp.received.slice(before)
+    const again = fake.smtp.received.slice(before)
     expect(again.map((m) => m.to[0])).toEqual(['resend@example.test'])
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     expect(row).toMatchObject({ status: 'SENT', attempts: 1 })
@@ -133,9 +123,9 @@ describe('the real fulfilment', () => {
     expect(order.status).toBe('PAID')
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${orderId}` } })
     expect(row).toMatchObject({ kind: 'receipt', to: 'real@example.test', status: 'PENDING' })
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     await drain()
-    const mail = smtp.received.slice(before).find((m) => m.to[0] === 'real@example.test')!
+    const mail = fake.smtp.received.slice(before).find((m) => m.to[0] === 'real@example.test')!
     const body = decodeQuotedPrintable(mail.raw)
     expect(body).toContain(`order #${order.number}`)
     expect(body).toContain('Paid For Real')
@@ -153,22 +143,22 @@ describe('an SMTP outage', () => {
       )
     }
     const t0 = new Date()
-    const before = smtp.received.length
-    await smtp.stop()
-    expect(await deliverDueMail(transport, { now: t0 })).toEqual({ sent: 0, retried: 3, dead: 0 })
+    const before = fake.smtp.received.length
+    await fake.smtp.stop()
+    expect(await deliverDueMail(fake.transport, { now: t0 })).toEqual({ sent: 0, retried: 3, dead: 0 })
     // Not due again before the backoff has passed.
-    expect(await deliverDueMail(transport, { now: new Date(t0.getTime() + backoffMs(1) - 1000) })).toEqual({ sent: 0, retried: 0, dead: 0 })
+    expect(await deliverDueMail(fake.transport, { now: new Date(t0.getTime() + backoffMs(1) - 1000) })).toEqual({ sent: 0, retried: 0, dead: 0 })
     const t1 = new Date(t0.getTime() + backoffMs(1) + 1000)
-    expect(await deliverDueMail(transport, { now: t1 })).toEqual({ sent: 0, retried: 3, dead: 0 })
+    expect(await deliverDueMail(fake.transport, { now: t1 })).toEqual({ sent: 0, retried: 3, dead: 0 })
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: 'outage:0' } })
     expect(row.attempts).toBe(2)
     expect(row.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2))
     expect(row.lastError).toMatch(/\w/)
 
-    await smtp.start()
+    await fake.smtp.start()
     await drain(new Date(t1.getTime() + backoffMs(2) + 1000))
     await drain(new Date(t1.getTime() + 10 * 3600_000))
-    const got = smtp.received.slice(before).map((m) => m.to[0]).sort()
+    const got = fake.smtp.received.slice(before).map((m) => m.to[0]).sort()
     expect(got).toEqual(['outage0@example.test', 'outage1@example.test', 'outage2@example.test'])
     const sent = await prisma.outboxEmail.findMany({ where: { dedupeKey: { startsWith: 'outage:' } } })
     expect(sent.every((r) => r.status === 'SENT' && r.attempts === 3)).toBe(true)
@@ -179,16 +169,16 @@ describe('an SMTP outage', () => {
     await prisma.$transaction((tx) =>
       queueEmail(tx, { dedupeKey: 'dead:1', kind: 'test', to: 'dead@example.test', subject: 'Dead', text: 'x', html: 'x' }),
     )
-    await smtp.stop()
+    await fake.smtp.stop()
     let now = new Date()
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      await deliverDueMail(transport, { now })
+      await deliverDueMail(fake.transport, { now })
       now = new Date(now.getTime() + 2 * 3600_000)
     }
-    await smtp.start()
+    await fake.smtp.start()
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: 'dead:1' } })
     expect(row).toMatchObject({ status: 'DEAD', attempts: MAX_ATTEMPTS })
-    expect(await deliverDueMail(transport, { now })).toEqual({ sent: 0, retried: 0, dead: 0 })
+    expect(await deliverDueMail(fake.transport, { now })).toEqual({ sent: 0, retried: 0, dead: 0 })
   })
 
   it('two workers at once never send a message twice', async () => {
@@ -198,12 +188,12 @@ describe('an SMTP outage', () => {
         queueEmail(tx, { dedupeKey: `race:${i}`, kind: 'test', to: `race${i}@example.test`, subject: 'Race', text: 'x', html: 'x' }),
       )
     }
-    const before = smtp.received.length
-    const other = createSmtpTransport(smtp.url)
-    await Promise.all([deliverDueMail(transport, { batchSize: 7 }), deliverDueMail(other, { batchSize: 7 }), drain()])
+    const before = fake.smtp.received.length
+    const other = createSmtpTransport(fake.smtp.url)
+    await Promise.all([deliverDueMail(fake.transport, { batchSize: 7 }), deliverDueMail(other, { batchSize: 7 }), drain()])
     await drain()
     other.close()
-    const to = smtp.received.slice(before).map((m) => m.to[0])
+    const to = fake.smtp.received.slice(before).map((m) => m.to[0])
     expect(to).toHaveLength(30)
     expect(new Set(to).size).toBe(30)
   })
@@ -212,13 +202,13 @@ describe('an SMTP outage', () => {
     await prisma.$transaction((tx) =>
       queueEmail(tx, { dedupeKey: 'worker:1', kind: 'test', to: 'worker@example.test', subject: 'Worker', text: 'x', html: 'x' }),
     )
-    const stop = startOutboxWorker(createSmtpTransport(smtp.url), { intervalMs: 50 })
+    const stop = startOutboxWorker(createSmtpTransport(fake.smtp.url), { intervalMs: 50 })
     const deadline = Date.now() + 10_000
-    while (!smtp.received.some((m) => m.to[0] === 'worker@example.test') && Date.now() < deadline) {
+    while (!fake.smtp.received.some((m) => m.to[0] === 'worker@example.test') && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50))
     }
     await stop()
-    expect(smtp.received.filter((m) => m.to[0] === 'worker@example.test')).toHaveLength(1)
+    expect(fake.smtp.received.filter((m) => m.to[0] === 'worker@example.test')).toHaveLength(1)
   })
 })
 
@@ -227,9 +217,9 @@ describe('the order-page email', () => {
     await makePaidOrder({ email: 'Returning@Example.test' })
     await requestOrderLink('returning@example.test')
     await requestOrderLink('nobody@example.test')
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     await drain()
-    const mails = smtp.received.slice(before)
+    const mails = fake.smtp.received.slice(before)
     expect(mails.map((m) => m.to[0])).toEqual(['returning@example.test'])
     expect(verifyOrderAccessToken(linkFrom(mails[0]!.raw))).toMatchObject({ ok: true, email: 'returning@example.test' })
     expect(decodeQuotedPrintable(mails[0]!.raw)).toContain('30 minutes')

@@ -1,30 +1,19 @@
 import Stripe from 'stripe'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ORDER_LINK_TTL_MS, verifyOrderAccessToken } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
-import { createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
 import { deliverDueMail } from '~/lib/mail/worker.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { action } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
-import { decodeQuotedPrintable, startFakeSmtp } from '../fakes/smtp-server'
+import { decodeQuotedPrintable, withFakeSmtp } from '../fakes/smtp-server'
 import { paidSession, stripeEvent } from '../fakes/stripe-server'
 
 // The one-statement completion (app/lib/orders/fast-completion.server.ts) and the receipt it
 // queues unrendered, which the outbox worker renders at send time.
 
-let smtp: Awaited<ReturnType<typeof startFakeSmtp>>
-let transport: MailTransport
-
-beforeAll(async () => {
-  smtp = await startFakeSmtp()
-  transport = createSmtpTransport(smtp.url)
-})
-afterAll(async () => {
-  transport.close()
-  await smtp.stop()
-})
+const fake = withFakeSmtp()
 
 async function deliver(event: object) {
   const payload = JSON.stringify(event)
@@ -48,7 +37,7 @@ function fullRefund(paymentIntent: string, amount: number, chargeId: string) {
 
 async function drain() {
   for (let i = 0; i < 10; i++) {
-    const r = await deliverDueMail(transport)
+    const r = await deliverDueMail(fake.transport)
     if (r.sent + r.retried + r.dead === 0) return
   }
 }
@@ -69,9 +58,9 @@ describe('the one-statement completion', () => {
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     // Queued unrendered; the worker renders it.
     expect(row).toMatchObject({ kind: 'receipt', to: 'buyer@example.test', status: 'PENDING', html: '' })
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     await drain()
-    expect(smtp.received.slice(before).map((m) => m.to[0])).toEqual(['buyer@example.test'])
+    expect(fake.smtp.received.slice(before).map((m) => m.to[0])).toEqual(['buyer@example.test'])
   })
 
   it('renders the receipt when it is sent, so its order link is fresh, and keeps what it sent', async () => {
@@ -79,9 +68,9 @@ describe('the one-statement completion', () => {
     expect((await deliver(stripeEvent('checkout.session.completed', paidSession(order)))).outcome).toBe('paid')
     const queued = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     await new Promise((r) => setTimeout(r, 2100)) // the worker runs later than the webhook
-    const before = smtp.received.length
+    const before = fake.smtp.received.length
     await drain()
-    const mail = smtp.received.slice(before)
+    const mail = fake.smtp.received.slice(before)
     expect(mail).toHaveLength(1)
     const body = decodeQuotedPrintable(mail[0]!.raw)
     expect(body).toContain(`order #${order.number}`)
@@ -104,10 +93,10 @@ describe('the one-statement completion', () => {
     const order = await pendingOrder()
     await deliver(stripeEvent('checkout.session.completed', paidSession(order)))
     await prisma.$executeRaw`UPDATE "OutboxEmail" SET "dedupeKey" = 'receipt:00000000-0000-4000-8000-000000000000' WHERE "dedupeKey" = ${`receipt:${order.id}`}`
-    const before = smtp.received.length
-    const result = await deliverDueMail(transport)
+    const before = fake.smtp.received.length
+    const result = await deliverDueMail(fake.transport)
     expect(result).toMatchObject({ sent: 0, retried: 1 })
-    expect(smtp.received.length).toBe(before)
+    expect(fake.smtp.received.length).toBe(before)
     await prisma.outboxEmail.deleteMany({ where: { dedupeKey: 'receipt:00000000-0000-4000-8000-000000000000' } })
   })
 

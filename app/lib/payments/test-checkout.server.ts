@@ -5,6 +5,7 @@ import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { findOrderBySessionId, saveTestCheckoutState, type OrderWithItems } from '~/models/order.server'
 import { isTestSessionId, productName } from './checkout-session.server'
+import { stripeEventEnvelope } from './stripe-event.server'
 import { signStripePayload } from './stripe.server'
 
 // The built-in test checkout stands in for Stripe's hosted page when no STRIPE_SECRET_KEY is set.
@@ -67,17 +68,7 @@ export function testSessionFor(order: OrderWithItems): Stripe.Checkout.Session {
 
 /** A `checkout.session.completed` event the way Stripe would send it for this session. */
 export function completedEventFor(session: Stripe.Checkout.Session): Stripe.Event {
-  return {
-    id: `evt_test_local_${session.id.slice('cs_test_local_'.length)}`,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-    data: { object: session },
-  } as unknown as Stripe.Event
+  return stripeEventEnvelope(`evt_test_local_${session.id.slice('cs_test_local_'.length)}`, 'checkout.session.completed', session)
 }
 
 /**
