@@ -277,20 +277,25 @@ export function getCatalogFacets(db: Db = prisma): Promise<CatalogFacets> {
   return value
 }
 
+/** A beat's descriptive details, as the beat page and the studio's beat form both read them. */
+export const beatDetailsSelect = {
+  title: true,
+  bpm: true,
+  musicalKey: true,
+  genre: true,
+  mood: true,
+  tags: true,
+  description: true,
+} as const
+
 /** Everything the beat page shows; null for an unknown, draft or archived beat. */
 export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
   const beat = await db.beat.findFirst({
     where: { slug, status: 'PUBLISHED' },
     select: {
+      ...beatDetailsSelect,
       id: true,
       slug: true,
-      title: true,
-      bpm: true,
-      musicalKey: true,
-      genre: true,
-      mood: true,
-      tags: true,
-      description: true,
       minPriceCents: true,
       publishedAt: true,
       producer: { select: { id: true, displayName: true, slug: true } },

@@ -38,17 +38,22 @@ export async function insertPendingOrder(
   })
 }
 
-export const orderItemSelect = {
+/** A line's frozen license: what the download decision, the zip and the license PDF all read. */
+export const orderLineLicenseSelect = {
   id: true,
-  position: true,
-  beatId: true,
-  producerId: true,
   tier: true,
-  priceCents: true,
+  status: true,
   beatTitle: true,
   producerName: true,
   termsSnapshot: true,
-  status: true,
+} as const
+
+export const orderItemSelect = {
+  ...orderLineLicenseSelect,
+  position: true,
+  beatId: true,
+  producerId: true,
+  priceCents: true,
   refundedAt: true,
 } as const
 

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { BeatStatus } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/lib/db.server'
 import type { TierId } from '~/lib/tiers'
+import { beatDetailsSelect } from './beat.server'
 
 // Studio data access. Every query names the producer: a beat id from a URL or a form is only
 // ever looked up together with the signed-in producer's id, so a foreign id is simply not found.
@@ -67,16 +68,10 @@ export async function getStudioBeat(producerId: string, beatId: string) {
   const beat = await prisma.beat.findFirst({
     where: { id: beatId, producerId },
     select: {
+      ...beatDetailsSelect,
       id: true,
-      title: true,
       slug: true,
       status: true,
-      bpm: true,
-      musicalKey: true,
-      genre: true,
-      mood: true,
-      tags: true,
-      description: true,
       plays: true,
       publishedAt: true,
       tiers: { select: { tier: true, priceCents: true, enabled: true } },

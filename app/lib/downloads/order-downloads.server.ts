@@ -3,6 +3,7 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloadsByLine } from '~/models/download.server'
+import { orderLineLicenseSelect } from '~/models/order.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import type { FileView, OrderView } from './order-view'
 
@@ -20,13 +21,8 @@ const orderSelect = {
   items: {
     orderBy: { position: 'asc' },
     select: {
-      id: true,
-      tier: true,
-      status: true,
-      beatTitle: true,
-      producerName: true,
+      ...orderLineLicenseSelect,
       priceCents: true,
-      termsSnapshot: true,
       downloadsResetAt: true,
       beat: { select: { slug: true, files: { select: { kind: true } } } },
     },

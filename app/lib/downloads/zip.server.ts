@@ -6,6 +6,7 @@ import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloads, lockOrderItem, logDownload } from '~/models/download.server'
+import { orderLineLicenseSelect } from '~/models/order.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import { FILE_LINK_TTL_MS, downloadFilename } from './download.server'
 import { safeFilename } from './filename'
@@ -48,12 +49,7 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
         const line = await tx.orderItem.findUniqueOrThrow({
           where: { id },
           select: {
-            id: true,
-            tier: true,
-            status: true,
-            beatTitle: true,
-            producerName: true,
-            termsSnapshot: true,
+            ...orderLineLicenseSelect,
             downloadsResetAt: true,
             beat: { select: { files: { select: { kind: true, storageKey: true, contentType: true } } } },
           },

@@ -1,6 +1,7 @@
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type LicenseTermsSnapshot, type TierId, type UsageTerms } from '~/lib/tiers'
+import { orderLineLicenseSelect } from '~/models/order.server'
 
 // One license = one order line. The PDF and the public verification page read it from here.
 
@@ -27,12 +28,7 @@ export async function getLicense(orderItemId: string): Promise<LicenseRecord | n
   const item = await prisma.orderItem.findUnique({
     where: { id: orderItemId },
     select: {
-      id: true,
-      tier: true,
-      status: true,
-      beatTitle: true,
-      producerName: true,
-      termsSnapshot: true,
+      ...orderLineLicenseSelect,
       beat: { select: { slug: true } },
       order: { select: { number: true, status: true, email: true, buyerName: true, paidAt: true, createdAt: true } },
     },
