@@ -5,7 +5,7 @@ import { prisma, type Tx } from '~/lib/db.server'
 // change they report) and claimed by the worker (app/lib/mail/worker.server.ts). The dedupeKey
 // makes queueing idempotent: a repeated webhook queues nothing new.
 
-export interface QueuedEmail {
+interface QueuedEmail {
   dedupeKey: string
   kind: string
   to: string

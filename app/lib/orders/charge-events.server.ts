@@ -14,7 +14,7 @@ import { applyRefund } from './refunds.server'
 // completion (./completion.server.ts). Both sides hold the PaymentIntent lock while they look, so
 // one always sees the other (see completePaidCheckout).
 
-export type ChargeEvent = Stripe.ChargeRefundedEvent | Stripe.ChargeDisputeCreatedEvent | Stripe.ChargeDisputeClosedEvent
+type ChargeEvent = Stripe.ChargeRefundedEvent | Stripe.ChargeDisputeCreatedEvent | Stripe.ChargeDisputeClosedEvent
 
 export function isChargeEvent(event: Stripe.Event): event is ChargeEvent {
   return event.type === 'charge.refunded' || event.type === 'charge.dispute.created' || event.type === 'charge.dispute.closed'

@@ -14,7 +14,7 @@ import type { EventOutcome } from './event-outcome'
 //   order once and queue one receipt;
 // - refund/dispute events that arrive before their completion wait for it (./charge-events.server.ts).
 
-export const HANDLED_EVENT_TYPES = [
+const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',

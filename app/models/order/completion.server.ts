@@ -30,7 +30,7 @@ export interface PaidSession {
   buyerName: string | null
 }
 
-export interface Completion {
+interface Completion {
   /** The event was recorded by this call (always true without an event). False: a redelivery. */
   recorded: boolean
   /** The order moved to PAID and its receipt was queued. */

@@ -1,4 +1,4 @@
-import type { LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
+import type { LicenseTier } from '~/generated/prisma/enums'
 import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
 import { prisma, type Tx } from '~/lib/db.server'
 import type { LicenseTermsSnapshot } from '~/lib/tiers'
@@ -51,7 +51,7 @@ export const orderLineLicenseSelect = {
   termsSnapshot: true,
 } as const
 
-export const orderItemSelect = {
+const orderItemSelect = {
   ...orderLineLicenseSelect,
   position: true,
   beatId: true,
@@ -99,7 +99,6 @@ export function findOrderByPaymentIntent(paymentIntentId: string, db: Db = prism
 }
 
 export type OrderWithItems = NonNullable<Awaited<ReturnType<typeof findOrderById>>>
-export type { OrderItemStatus, OrderStatus }
 
 export async function saveTestCheckoutState(orderId: string, state: InputJsonValue, db: Db = prisma) {
   await db.multiItemOrder.update({ where: { id: orderId }, data: { testCheckout: state }, select: { id: true } })
