@@ -60,7 +60,7 @@ const orderItemSelect = {
   refundedAt: true,
 } as const
 
-export const orderSelect = {
+const orderSelect = {
   id: true,
   number: true,
   status: true,
