@@ -1,6 +1,6 @@
 import type { Route } from './+types/webhooks.stripe'
 import { logger } from '~/lib/logger.server'
-import { handleStripeEvent } from '~/lib/orders/fulfilment.server'
+import { handleStripeEvent } from '~/lib/orders/stripe-events.server'
 import { verifyStripeEvent, WebhookSignatureError } from '~/lib/payments/stripe.server'
 
 // Stripe (and the built-in test checkout) POSTs events here. Thin on purpose: verify, hand over,

@@ -1,10 +1,11 @@
-// `npm run bench:webhook`: Stripe webhook fulfilment under load (issue 3, "Measured").
+// `npm run bench:webhook`: Stripe webhook fulfilment under load.
 // Production build + its own embedded Postgres; N pending orders (with items) created by SQL; the
 // server on 127.0.0.1 receives every order's signed checkout.session.completed twice (N×2
 // deliveries, 32 in flight, duplicates interleaved). Reports deliveries/s and p50/p95/p99, checks
 // exactly N orders PAID and none fulfilled twice, then measures the database's own rate for a
 // comparable transaction (dedupe insert + conditional single-row update) through a pg Pool of the
-// same size at the same concurrency, and prints the ratio (goal ≥ 0.3).
+// same size at the same concurrency, and prints the ratios: to the same route answering an ignored
+// event type (the HTTP stack's own ceiling, goal ≥ 0.5) and to the database alone.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -201,6 +202,7 @@ try {
   console.log(`Same route, ignored event type (no database): ${f(floorRate)} deliveries/s   p50 ${f(percentile(floor.times, 50))} ms`)
   console.log(`Database alone (same tx shape, pg Pool max ${POOL_SIZE}, ${CONCURRENCY} concurrent): ${f(dbRate)} tx/s`)
   console.log(`Ratio webhook / database: ${(webhookRate / dbRate).toFixed(2)} (goal ≥ 0.30)   ignored-event ceiling / database: ${(floorRate / dbRate).toFixed(2)}`)
+  console.log(`Ratio webhook / ignored-event ceiling: ${(webhookRate / floorRate).toFixed(2)} (goal ≥ 0.50)`)
 
   const paidOnce = outcomes.get('paid') === N
   const ok = Number(counts.paid) === N && Number(counts.events) === N && paidOnce && bad === 0

@@ -9,7 +9,7 @@ import { stripeEventEnvelope } from '~/lib/payments/stripe-event.server'
 
 type Params = { [key: string]: string | Params | Params[] | string[] }
 
-export interface FakeSession {
+interface FakeSession {
   id: string
   object: 'checkout.session'
   mode: string

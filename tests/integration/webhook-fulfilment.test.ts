@@ -10,7 +10,7 @@ import { paidSession, stripeEvent } from '../fakes/stripe-server'
 import { expectConsoleError } from '../utils/console'
 
 // Count the notification calls while still running the real outbox code inside the transaction.
-// Receipts are counted as outbox rows instead: the one-statement fast path queues them in SQL.
+// Receipts are counted as outbox rows instead: the paid completion queues them in SQL.
 const calls = vi.hoisted(() => ({ refund: 0, dispute: 0 }))
 vi.mock('~/lib/mail/order-notifications.server', async (importOriginal) => {
   const real = await importOriginal<typeof import('~/lib/mail/order-notifications.server')>()

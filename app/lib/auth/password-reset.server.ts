@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
-import { queueEmail } from '~/lib/mail/outbox.server'
+import { queueEmail } from '~/models/outbox-email.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import type { SessionSubject } from './accounts.server'
 import { hashPassword } from './password.server'

@@ -3,7 +3,7 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloadsByLine } from '~/models/download.server'
-import { orderLineLicenseSelect } from '~/models/order.server'
+import { orderLineLicenseSelect } from '~/models/order/order.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import type { FileView, OrderView } from './order-view'
 

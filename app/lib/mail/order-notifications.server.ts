@@ -1,63 +1,21 @@
 import { orderPageLink } from '~/lib/access/order-access.server'
-import type { prisma, Tx } from '~/lib/db.server'
+import type { Tx } from '~/lib/db.server'
 import type { LicenseTermsSnapshot, TierId } from '~/lib/tiers'
-import { queueEmail } from './outbox.server'
+import { findOrderForMail, type Db } from '~/models/order/order.server'
+import { queueEmail, RECEIPT_KEY_PREFIX, requeueEmail } from '~/models/outbox-email.server'
 import { disputeNoticeEmail, receiptEmail, refundNoticeEmail } from './templates.server'
 
-// Order emails, queued in the transaction that changes the order (the outbox), so a paid order
-// and its receipt commit together. Dedupe keys make repeated webhooks queue nothing new; a
-// second dispute or a later partial refund gets its own key (by time of the state change).
+// Order emails, queued in the transaction that changes the order (the outbox), so a change and
+// its notice commit together. Dedupe keys make repeated webhooks queue nothing new; a second
+// dispute or a later partial refund gets its own key (by time of the state change).
+// The receipt itself is queued by the paid completion, unrendered (insertReceiptsFor in the
+// outbox model); the worker renders it here when it sends it.
 
-export { queueEmail } from './outbox.server'
-
-type Db = Tx | typeof prisma
-
-async function loadOrder(tx: Db, orderId: string) {
-  return tx.multiItemOrder.findUnique({
-    where: { id: orderId },
-    select: {
-      number: true,
-      email: true,
-      buyerName: true,
-      totalCents: true,
-      currency: true,
-      paidAt: true,
-      createdAt: true,
-      refundedAt: true,
-      disputedAt: true,
-      items: {
-        orderBy: { position: 'asc' },
-        select: { beatTitle: true, producerName: true, tier: true, priceCents: true, termsSnapshot: true, status: true, refundedAt: true },
-      },
-    },
-  })
-}
-
-/**
- * Queues the receipt as a "lazy" row: addressed and keyed (`receipt:<orderId>`) but with an empty
- * body, which the outbox worker renders when it sends it (renderLazyReceipt). Rendering is the
- * costly part of fulfilment and the order page link it carries should be fresh when the buyer
- * reads it, so neither belongs in the paying transaction. The webhook's one-statement fast path
- * (orders/fulfilment.server.ts) inserts the same row shape in SQL; keep the two in step.
- */
-export async function queueReceipt(tx: Tx, orderId: string): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "OutboxEmail" ("dedupeKey", kind, "to", subject, "text", html)
-    SELECT 'receipt:' || id::text, 'receipt', email, '', '', '' FROM "MultiItemOrder"
-    WHERE id = ${orderId}::uuid AND email IS NOT NULL
-    ON CONFLICT ("dedupeKey") DO NOTHING`
-}
-
-/** A receipt row queued by queueReceipt (or the fast path) whose body is rendered at send time. */
-export function isLazyReceipt(row: { kind: string; html: string }): boolean {
-  return row.kind === 'receipt' && row.html === ''
-}
-
-/** Renders a lazy receipt row from its order, now (so the order link is fresh); null if the order is gone. */
-export async function renderLazyReceipt(db: Db, dedupeKey: string) {
-  const orderId = dedupeKey.startsWith('receipt:') ? dedupeKey.slice('receipt:'.length) : null
+/** A receipt queued to be rendered at send time, rendered now (so the order link is fresh); null if the order is gone. */
+export async function renderReceiptAtSend(dedupeKey: string, now = new Date(), db?: Db) {
+  const orderId = dedupeKey.startsWith(RECEIPT_KEY_PREFIX) ? dedupeKey.slice(RECEIPT_KEY_PREFIX.length) : null
   if (!orderId) return null
-  const receipt = await buildReceipt(db, orderId)
+  const receipt = await buildReceipt(orderId, now, db)
   return receipt && { subject: receipt.subject, text: receipt.text, html: receipt.html }
 }
 
@@ -65,21 +23,15 @@ export async function renderLazyReceipt(db: Db, dedupeKey: string) {
  * Sends the receipt again (the studio's "resend receipt"): rebuilt now, so its order-page link is
  * fresh, and put back in the queue whether or not it was sent before.
  */
-export async function requeueReceipt(tx: Tx, orderId: string): Promise<boolean> {
-  const receipt = await buildReceipt(tx, orderId)
+export async function requeueReceipt(tx: Tx, orderId: string, now = new Date()): Promise<boolean> {
+  const receipt = await buildReceipt(orderId, now, tx)
   if (!receipt) return false
-  const { dedupeKey, ...body } = receipt
-  await tx.outboxEmail.upsert({
-    where: { dedupeKey },
-    create: receipt,
-    update: { ...body, status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), sentAt: null, lastError: null },
-    select: { id: true },
-  })
+  await requeueEmail(tx, receipt)
   return true
 }
 
-async function buildReceipt(tx: Db, orderId: string) {
-  const order = await loadOrder(tx, orderId)
+async function buildReceipt(orderId: string, now: Date, db?: Db) {
+  const order = await findOrderForMail(orderId, db)
   if (!order?.email) return null
   const body = receiptEmail({
     number: order.number,
@@ -87,7 +39,7 @@ async function buildReceipt(tx: Db, orderId: string) {
     totalCents: order.totalCents,
     currency: order.currency,
     paidAt: order.paidAt ?? order.createdAt,
-    orderLink: orderPageLink(order.email),
+    orderLink: orderPageLink(order.email, now),
     lines: order.items.map((i) => ({
       beatTitle: i.beatTitle,
       producerName: i.producerName,
@@ -96,12 +48,12 @@ async function buildReceipt(tx: Db, orderId: string) {
       terms: (i.termsSnapshot as LicenseTermsSnapshot | null)?.terms ?? null,
     })),
   })
-  return { dedupeKey: `receipt:${orderId}`, kind: 'receipt', to: order.email, ...body }
+  return { dedupeKey: `${RECEIPT_KEY_PREFIX}${orderId}`, kind: 'receipt', to: order.email, ...body }
 }
 
 /** Lists the refunded lines (all lines when the whole order was refunded). */
 export async function queueRefundNotice(tx: Tx, orderId: string): Promise<void> {
-  const order = await loadOrder(tx, orderId)
+  const order = await findOrderForMail(orderId, tx)
   if (!order?.email) return
   const refunded = order.items.filter((i) => i.status === 'REFUNDED')
   const lines = (refunded.length ? refunded : order.items).map((i) => ({ beatTitle: i.beatTitle, tier: i.tier as TierId }))
@@ -111,7 +63,7 @@ export async function queueRefundNotice(tx: Tx, orderId: string): Promise<void> 
 }
 
 export async function queueDisputeNotice(tx: Tx, orderId: string): Promise<void> {
-  const order = await loadOrder(tx, orderId)
+  const order = await findOrderForMail(orderId, tx)
   if (!order?.email) return
   const body = disputeNoticeEmail({
     number: order.number,

@@ -4,7 +4,7 @@ import { describeTerms, LICENSE_TIERS, type TierId, type UsageTerms } from '~/li
 // Email bodies (text + HTML). Every value from the database goes through escapeHtml in the HTML
 // part, so a beat titled `<b>Night</b>` arrives as text, never markup.
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
@@ -14,7 +14,7 @@ export interface MailBody {
   html: string
 }
 
-export interface ReceiptLine {
+interface ReceiptLine {
   beatTitle: string
   producerName: string
   tier: TierId

@@ -7,7 +7,7 @@ import { getEnv } from '~/lib/env.server'
 // message is written to DATA_DIR/mail as a .eml (the exact bytes SMTP would carry) plus a .json
 // summary that the development mailbox page lists.
 
-export interface OutgoingMail {
+interface OutgoingMail {
   /** Outbox row id; becomes the Message-ID so a duplicate delivery is recognisable. */
   id: string
   to: string

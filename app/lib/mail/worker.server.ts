@@ -1,14 +1,15 @@
-import { prisma } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
-import { isLazyReceipt, renderLazyReceipt } from './order-notifications.server'
+import { claimDueEmails, markEmailDead, markEmailSent, scheduleEmailRetry, type ClaimedEmail } from '~/models/outbox-email.server'
+import { renderReceiptAtSend } from './order-notifications.server'
 import type { MailTransport } from './transport.server'
 
 // Delivers queued mail. Each batch claims due rows with SKIP LOCKED and pushes their next attempt
 // a lease into the future, so two workers (or a crashed one) never send a row at the same time.
 // A failure schedules a retry with exponential backoff; after MAX_ATTEMPTS the row is DEAD and
 // logged at error level for the operator. An SMTP outage therefore delays mail but loses none.
-// Receipts are queued unrendered (see queueReceipt): the worker renders them just before sending,
-// so the order link is fresh, and stores what it sent on the row.
+// Receipts are queued unrendered (`renderAtSend`): the worker renders them just before sending,
+// so the order link is fresh, and stores what it sent on the row. The rows themselves are read
+// and written by the outbox model (app/models/outbox-email.server.ts).
 
 export const MAX_ATTEMPTS = 8
 const LEASE_MS = 5 * 60 * 1000
@@ -20,75 +21,43 @@ export function backoffMs(failedAttempts: number): number {
   return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failedAttempts - 1))
 }
 
-interface ClaimedRow {
-  id: string
-  to: string
-  subject: string
-  text: string
-  html: string
-  attempts: number
-  kind: string
-  dedupeKey: string
-}
-
 export interface BatchResult {
   sent: number
   retried: number
   dead: number
 }
 
-/** A lazy receipt's body, rendered now (stored on the row once sent); null for a ready-made row. */
-async function renderIfLazy(row: ClaimedRow) {
-  if (!isLazyReceipt(row)) return null
-  const rendered = await renderLazyReceipt(prisma, row.dedupeKey)
+/** A receipt's body, rendered now (stored on the row once sent); null for a ready-made row. */
+async function renderAtSend(row: ClaimedEmail, now: Date) {
+  if (!row.renderAtSend) return null
+  const rendered = await renderReceiptAtSend(row.dedupeKey, now)
   // Counts as a failed attempt (retried, then DEAD), like any other mail that cannot go out.
   if (!rendered) throw new Error(`cannot render ${row.dedupeKey}: the order is gone or has no email`)
   return rendered
 }
 
+/** `now` is the worker's clock: what is due, when to retry, and the time in a rendered order link. */
 export async function deliverDueMail(
   transport: MailTransport,
   { now = new Date(), batchSize = 20 }: { now?: Date; batchSize?: number } = {},
 ): Promise<BatchResult> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS)
-  const rows = await prisma.$queryRaw<ClaimedRow[]>`
-    UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil}
-    WHERE id IN (
-      SELECT id FROM "OutboxEmail"
-      WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt", "createdAt"
-      LIMIT ${batchSize}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, "to", subject, "text", html, attempts, kind, "dedupeKey"`
+  const rows = await claimDueEmails({ now, leaseUntil: new Date(now.getTime() + LEASE_MS), batchSize })
   const result: BatchResult = { sent: 0, retried: 0, dead: 0 }
   for (const row of rows) {
     try {
-      const rendered = await renderIfLazy(row)
+      const rendered = await renderAtSend(row, now)
       await transport.send(rendered ? { ...row, ...rendered } : row)
-      await prisma.outboxEmail.update({
-        where: { id: row.id },
-        data: { status: 'SENT', sentAt: new Date(), lastError: null, ...rendered },
-        select: { id: true },
-      })
+      await markEmailSent(row.id, rendered)
       result.sent++
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000)
       if (row.attempts >= MAX_ATTEMPTS) {
-        await prisma.outboxEmail.update({
-          where: { id: row.id },
-          data: { status: 'DEAD', lastError: message.slice(0, 1000) },
-          select: { id: true },
-        })
+        await markEmailDead(row.id, message)
         logger.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, err: message }, 'mail dead after max attempts')
         result.dead++
       } else {
         const nextAttemptAt = new Date(now.getTime() + backoffMs(row.attempts))
-        await prisma.outboxEmail.update({
-          where: { id: row.id },
-          data: { nextAttemptAt, lastError: message.slice(0, 1000) },
-          select: { id: true },
-        })
+        await scheduleEmailRetry(row.id, nextAttemptAt, message)
         logger.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, err: message }, 'mail delivery failed; will retry')
         result.retried++
       }

@@ -1,7 +1,7 @@
 import type { CartLine } from '~/lib/cart/lines'
 import { CartLineSchema } from '~/lib/cart/schema'
 import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
-import { prisma } from '~/lib/db.server'
+import { findEnabledTierPrices } from '~/models/beat-price.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceLines } from './pricing.server'
 
@@ -38,10 +38,7 @@ export async function priceCartLines(raw: { beatId: string; tier: string }[]): P
   const { priced, problems } = await priceLines(valid)
   for (const p of problems) dropped.push({ beatId: p.beatId, tier: p.tier, message: p.message })
   const beatIds = priced.map((p) => p.beatId)
-  const tiers = await prisma.beatTier.findMany({
-    where: { beatId: { in: beatIds }, enabled: true },
-    select: { beatId: true, tier: true, priceCents: true },
-  })
+  const tiers = await findEnabledTierPrices(beatIds)
   const termsByProducer = new Map<string, Awaited<ReturnType<typeof getProducerTerms>>>()
   for (const producerId of new Set(priced.map((p) => p.producerId)))
     termsByProducer.set(producerId, await getProducerTerms(producerId))

@@ -5,7 +5,7 @@ import { logger } from '~/lib/logger.server'
 import { createStripeSession, testSessionId } from '~/lib/payments/checkout-session.server'
 import { getStripe } from '~/lib/payments/stripe.server'
 import { snapshotTerms, type TierId, type UsageTerms } from '~/lib/tiers'
-import { attachCheckoutSession, insertPendingOrder } from '~/models/order.server'
+import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceLines, type LineProblem } from './pricing.server'
 

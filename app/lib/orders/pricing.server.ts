@@ -1,6 +1,7 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import type { prisma, Tx } from '~/lib/db.server'
 import type { CartLine } from '~/lib/cart/lines'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
+import { findBeatsToPrice } from '~/models/beat-price.server'
 
 // Prices every cart line from the database: published beat, enabled tier. The browser never
 // supplies a price.
@@ -26,20 +27,9 @@ export interface LineProblem {
 
 export async function priceLines(
   lines: CartLine[],
-  db: Tx | typeof prisma = prisma,
+  db?: Tx | typeof prisma,
 ): Promise<{ priced: (PricedLine & { index: number })[]; problems: LineProblem[] }> {
-  const beats = await db.beat.findMany({
-    where: { id: { in: [...new Set(lines.map((l) => l.beatId))] } },
-    select: {
-      id: true,
-      title: true,
-      slug: true,
-      status: true,
-      producerId: true,
-      producer: { select: { displayName: true } },
-      tiers: { select: { tier: true, priceCents: true, enabled: true } },
-    },
-  })
+  const beats = await findBeatsToPrice(lines.map((l) => l.beatId), db)
   const byId = new Map(beats.map((b) => [b.id, b]))
   const priced: (PricedLine & { index: number })[] = []
   const problems: LineProblem[] = []

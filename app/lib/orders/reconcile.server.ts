@@ -1,6 +1,7 @@
-import { prisma } from '~/lib/db.server'
+import { orderIdOf } from '~/lib/payments/stripe-event.server'
 import { getStripe } from '~/lib/payments/stripe.server'
-import { fulfilCheckoutSession } from './fulfilment.server'
+import { findOrderPaymentFacts } from '~/models/order/order.server'
+import { fulfilCheckoutSession } from './completion.server'
 
 // For the day a webhook is lost: walk Stripe's recent Checkout Sessions and fulfil the paid ones
 // the store has not recorded. Uses the same fulfilment as the webhook, so running it twice (or
@@ -21,9 +22,8 @@ export async function reconcile({ apply, sinceHours = 72 }: { apply: boolean; si
     report.checked++
     if (session.payment_status !== 'paid') continue
     const orderId = session.metadata?.order_id ?? session.client_reference_id ?? null
-    const order = orderId
-      ? await prisma.multiItemOrder.findUnique({ where: { id: orderId }, select: { status: true } }).catch(() => null)
-      : null
+    const ours = orderIdOf(session)
+    const order = ours ? await findOrderPaymentFacts(ours) : null
     if (!order) {
       report.actions.push({ sessionId: session.id, orderId, action: 'skipped: no such order in this store' })
       continue

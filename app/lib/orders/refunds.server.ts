@@ -1,8 +1,9 @@
 import type Stripe from 'stripe'
 import type { Tx } from '~/lib/db.server'
 import { queueRefundNotice } from '~/lib/mail/order-notifications.server'
-import { transitionOrder } from '~/models/order.server'
-import type { EventOutcome } from './fulfilment.server'
+import { findOrderForRefund } from '~/models/order/order.server'
+import { markLinesRefunded, markRefunded } from '~/models/order/transitions.server'
+import type { EventOutcome } from './event-outcome'
 
 /**
  * `charge.refunded`. A full refund (charge.refunded, or amount_refunded ≥ the order total) makes the
@@ -15,49 +16,41 @@ import type { EventOutcome } from './fulfilment.server'
  *     nothing (a goodwill discount, not a license withdrawal).
  */
 export async function applyRefund(tx: Tx, orderId: string, charge: Stripe.Charge): Promise<EventOutcome> {
-  const order = await tx.multiItemOrder.findUniqueOrThrow({
-    where: { id: orderId },
-    select: {
-      status: true,
-      totalCents: true,
-      items: { select: { id: true, priceCents: true, status: true, position: true }, orderBy: { position: 'desc' } },
-    },
-  })
+  const order = await findOrderForRefund(orderId, tx)
   if (order.status !== 'PAID' && order.status !== 'DISPUTED') return 'no-change'
   const now = new Date()
 
   if (charge.refunded || charge.amount_refunded >= order.totalCents) {
-    await transitionOrder(tx, orderId, ['PAID', 'DISPUTED'], { status: 'REFUNDED', refundedAt: now })
-    await tx.orderItem.updateMany({ where: { orderId, status: 'ACTIVE' }, data: { status: 'REFUNDED', refundedAt: now } })
+    await markRefunded(tx, orderId, now)
     await queueRefundNotice(tx, orderId)
     return 'refunded'
   }
 
   const active = order.items.filter((i) => i.status === 'ACTIVE')
+  const revoke = linesToRevoke(order.items, charge)
+  if (!revoke.length) return 'no-change'
+  await markLinesRefunded(tx, orderId, revoke, now)
+  if (revoke.length === active.length) await markRefunded(tx, orderId, now)
+  await queueRefundNotice(tx, orderId)
+  return revoke.length === active.length ? 'refunded' : 'partially-refunded'
+}
+
+/** The lines a partial refund revokes (rules 1 and 2 above); `items` latest first. */
+function linesToRevoke(items: { id: string; priceCents: number; status: string }[], charge: Stripe.Charge): string[] {
+  const active = items.filter((i) => i.status === 'ACTIVE')
   const named = new Set(
     (charge.refunds?.data ?? []).map((r) => r.metadata?.order_item_id).filter((id): id is string => !!id),
   )
-  let revoke: string[]
-  if (named.size) {
-    revoke = active.filter((i) => named.has(i.id)).map((i) => i.id)
-  } else {
-    const alreadyRevoked = order.items.filter((i) => i.status === 'REFUNDED').reduce((s, i) => s + i.priceCents, 0)
-    let remaining = charge.amount_refunded - alreadyRevoked
-    const exact = active.find((i) => i.priceCents === remaining)
-    revoke = []
-    if (exact) revoke.push(exact.id)
-    else
-      for (const item of active)
-        if (item.priceCents <= remaining) {
-          revoke.push(item.id)
-          remaining -= item.priceCents
-        }
-  }
-  if (!revoke.length) return 'no-change'
-  await tx.orderItem.updateMany({ where: { id: { in: revoke }, status: 'ACTIVE' }, data: { status: 'REFUNDED', refundedAt: now } })
-  if (revoke.length === active.length) {
-    await transitionOrder(tx, orderId, ['PAID', 'DISPUTED'], { status: 'REFUNDED', refundedAt: now })
-  }
-  await queueRefundNotice(tx, orderId)
-  return revoke.length === active.length ? 'refunded' : 'partially-refunded'
+  if (named.size) return active.filter((i) => named.has(i.id)).map((i) => i.id)
+  const alreadyRevoked = items.filter((i) => i.status === 'REFUNDED').reduce((s, i) => s + i.priceCents, 0)
+  let remaining = charge.amount_refunded - alreadyRevoked
+  const exact = active.find((i) => i.priceCents === remaining)
+  if (exact) return [exact.id]
+  const revoke: string[] = []
+  for (const item of active)
+    if (item.priceCents <= remaining) {
+      revoke.push(item.id)
+      remaining -= item.priceCents
+    }
+  return revoke
 }

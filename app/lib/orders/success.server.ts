@@ -1,9 +1,9 @@
-import { findOrderBySessionId } from '~/models/order.server'
+import { findOrderBySessionId } from '~/models/order/order.server'
 import { isTestSessionId } from '~/lib/payments/checkout-session.server'
 import { getStripe } from '~/lib/payments/stripe.server'
 import { testSessionFor } from '~/lib/payments/test-checkout.server'
 import { logger } from '~/lib/logger.server'
-import { fulfilCheckoutSession } from './fulfilment.server'
+import { fulfilCheckoutSession } from './completion.server'
 
 /**
  * The success page's order. If the webhook has not arrived yet, asks Stripe (or the stand-in) for

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
-import { getStripe } from './stripe.server'
 
 export interface SessionOrder {
   id: string
@@ -58,4 +57,3 @@ export function isTestSessionId(sessionId: string) {
   return sessionId.startsWith('cs_test_local_')
 }
 
-export { getStripe }

@@ -3,7 +3,7 @@ import type Stripe from 'stripe'
 import { z } from 'zod'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
-import { findOrderBySessionId, saveTestCheckoutState, type OrderWithItems } from '~/models/order.server'
+import { findOrderBySessionId, saveTestCheckoutState, type OrderWithItems } from '~/models/order/order.server'
 import { isTestSessionId, productName } from './checkout-session.server'
 import { stripeEventEnvelope } from './stripe-event.server'
 import { signStripePayload } from './stripe.server'
@@ -19,7 +19,7 @@ const TestCheckoutState = z.object({
   paymentIntent: z.string(),
   paidAt: z.number(),
 })
-export type TestCheckoutState = z.infer<typeof TestCheckoutState>
+type TestCheckoutState = z.infer<typeof TestCheckoutState>
 
 export async function findTestCheckoutOrder(sessionId: string) {
   if (!getEnv().testMode.payments || !isTestSessionId(sessionId)) return null
@@ -67,7 +67,7 @@ export function testSessionFor(order: OrderWithItems): Stripe.Checkout.Session {
 }
 
 /** A `checkout.session.completed` event the way Stripe would send it for this session. */
-export function completedEventFor(session: Stripe.Checkout.Session): Stripe.Event {
+function completedEventFor(session: Stripe.Checkout.Session): Stripe.Event {
   return stripeEventEnvelope(`evt_test_local_${session.id.slice('cs_test_local_'.length)}`, 'checkout.session.completed', session)
 }
 

@@ -1,7 +1,7 @@
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type LicenseTermsSnapshot, type TierId, type UsageTerms } from '~/lib/tiers'
-import { orderLineLicenseSelect } from '~/models/order.server'
+import { orderLineLicenseSelect } from '~/models/order/order.server'
 
 // One license = one order line. The PDF and the public verification page read it from here.
 

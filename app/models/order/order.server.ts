@@ -1,9 +1,12 @@
-import type { LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
+import type { LicenseTier } from '~/generated/prisma/enums'
 import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
 import { prisma, type Tx } from '~/lib/db.server'
 import type { LicenseTermsSnapshot } from '~/lib/tiers'
 
-type Db = Tx | typeof prisma
+// The order's reads and its insert. State changes are in ./transitions.server.ts, the paid
+// completion in ./completion.server.ts.
+
+export type Db = Tx | typeof prisma
 
 export interface NewOrderItem {
   beatId: string
@@ -48,7 +51,7 @@ export const orderLineLicenseSelect = {
   termsSnapshot: true,
 } as const
 
-export const orderItemSelect = {
+const orderItemSelect = {
   ...orderLineLicenseSelect,
   position: true,
   beatId: true,
@@ -57,7 +60,7 @@ export const orderItemSelect = {
   refundedAt: true,
 } as const
 
-export const orderSelect = {
+const orderSelect = {
   id: true,
   number: true,
   status: true,
@@ -96,35 +99,58 @@ export function findOrderByPaymentIntent(paymentIntentId: string, db: Db = prism
 }
 
 export type OrderWithItems = NonNullable<Awaited<ReturnType<typeof findOrderById>>>
-export type { OrderItemStatus, OrderStatus }
-
-/**
- * Moves an order between states only from the listed ones: the conditional UPDATE is what makes
- * concurrent fulfilment safe (a second caller finds nothing to update). Returns whether it moved.
- */
-export async function transitionOrder(
-  db: Db,
-  orderId: string,
-  from: OrderStatus[],
-  data: {
-    status: OrderStatus
-    paidAt?: Date
-    refundedAt?: Date
-    disputedAt?: Date | null
-    email?: string | null
-    buyerName?: string | null
-    stripePaymentIntentId?: string | null
-    stripeCheckoutSessionId?: string
-  },
-): Promise<boolean> {
-  const { count } = await db.multiItemOrder.updateMany({ where: { id: orderId, status: { in: from } }, data })
-  return count === 1
-}
-
-export async function flagOrder(db: Db, orderId: string, reason: string) {
-  await db.multiItemOrder.updateMany({ where: { id: orderId }, data: { flaggedReason: reason } })
-}
 
 export async function saveTestCheckoutState(orderId: string, state: InputJsonValue, db: Db = prisma) {
   await db.multiItemOrder.update({ where: { id: orderId }, data: { testCheckout: state }, select: { id: true } })
+}
+
+/** What a refund decides from: the order's state and its lines, latest first. */
+export function findOrderForRefund(orderId: string, db: Db) {
+  return db.multiItemOrder.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      status: true,
+      totalCents: true,
+      items: { select: { id: true, priceCents: true, status: true, position: true }, orderBy: { position: 'desc' } },
+    },
+  })
+}
+
+/** What a paid session is checked against when the completion moved nothing. */
+export function findOrderPaymentFacts(orderId: string, db: Db = prisma) {
+  return db.multiItemOrder.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, totalCents: true, currency: true, stripeCheckoutSessionId: true },
+  })
+}
+
+/** An order as the emails about it show it (receipt, refund and dispute notices). */
+export function findOrderForMail(orderId: string, db: Db = prisma) {
+  return db.multiItemOrder.findUnique({
+    where: { id: orderId },
+    select: {
+      number: true,
+      email: true,
+      buyerName: true,
+      totalCents: true,
+      currency: true,
+      paidAt: true,
+      createdAt: true,
+      refundedAt: true,
+      disputedAt: true,
+      items: {
+        orderBy: { position: 'asc' },
+        select: { beatTitle: true, producerName: true, tier: true, priceCents: true, termsSnapshot: true, status: true, refundedAt: true },
+      },
+    },
+  })
+}
+
+/** Whether an address (any case) has an order worth an order-page link: paid once, whatever since. */
+export async function hasOrdersForEmail(email: string, db: Db = prisma): Promise<boolean> {
+  const found = await db.multiItemOrder.findFirst({
+    where: { email: { equals: email, mode: 'insensitive' }, status: { in: ['PAID', 'REFUNDED', 'DISPUTED'] } },
+    select: { id: true },
+  })
+  return found !== null
 }

@@ -10,8 +10,8 @@ import { makeBeat } from '../factories'
 import { decodeQuotedPrintable, withFakeSmtp } from '../fakes/smtp-server'
 import { paidSession, stripeEvent } from '../fakes/stripe-server'
 
-// The one-statement completion (app/lib/orders/fast-completion.server.ts) and the receipt it
-// queues unrendered, which the outbox worker renders at send time.
+// The paid completion (app/models/order/completion.server.ts) under concurrency and the PaymentIntent
+// lock, and the receipt it queues unrendered, which the outbox worker renders at send time.
 
 const fake = withFakeSmtp()
 
@@ -35,14 +35,14 @@ function fullRefund(paymentIntent: string, amount: number, chargeId: string) {
   return stripeEvent('charge.refunded', { id: chargeId, object: 'charge', payment_intent: paymentIntent, amount, amount_refunded: amount, refunded: true })
 }
 
-async function drain() {
+async function drain(now = new Date()) {
   for (let i = 0; i < 10; i++) {
-    const r = await deliverDueMail(fake.transport)
+    const r = await deliverDueMail(fake.transport, { now })
     if (r.sent + r.retried + r.dead === 0) return
   }
 }
 
-describe('the one-statement completion', () => {
+describe('the paid completion', () => {
   it('10 different deliveries of one session at once move the order once and send one receipt', async () => {
     const order = await pendingOrder()
     const session = paidSession(order)
@@ -57,7 +57,7 @@ describe('the one-statement completion', () => {
     expect(await prisma.stripeEvent.count()).toBe(10)
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     // Queued unrendered; the worker renders it.
-    expect(row).toMatchObject({ kind: 'receipt', to: 'buyer@example.test', status: 'PENDING', html: '' })
+    expect(row).toMatchObject({ kind: 'receipt', to: 'buyer@example.test', status: 'PENDING', html: '', renderAtSend: true })
     const before = fake.smtp.received.length
     await drain()
     expect(fake.smtp.received.slice(before).map((m) => m.to[0])).toEqual(['buyer@example.test'])
@@ -67,9 +67,8 @@ describe('the one-statement completion', () => {
     const order = await pendingOrder()
     expect((await deliver(stripeEvent('checkout.session.completed', paidSession(order)))).outcome).toBe('paid')
     const queued = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
-    await new Promise((r) => setTimeout(r, 2100)) // the worker runs later than the webhook
     const before = fake.smtp.received.length
-    await drain()
+    await drain(new Date(queued.createdAt.getTime() + 2100)) // the worker runs later than the webhook
     const mail = fake.smtp.received.slice(before)
     expect(mail).toHaveLength(1)
     const body = decodeQuotedPrintable(mail[0]!.raw)

@@ -1,0 +1,17 @@
+/** What handling a Stripe event (or fulfilling a session from the success page) did; the webhook answers it. */
+export type EventOutcome =
+  | 'ignored'
+  | 'duplicate'
+  | 'paid'
+  | 'already-done'
+  | 'not-paid'
+  | 'mismatch'
+  | 'unknown-order'
+  | 'expired'
+  | 'failed'
+  | 'refunded'
+  | 'partially-refunded'
+  | 'disputed'
+  | 'dispute-won'
+  | 'deferred'
+  | 'no-change'
