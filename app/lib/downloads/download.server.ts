@@ -1,11 +1,11 @@
 import type { AccessCheck } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
+import { getStorage } from '~/lib/storage/index.server'
 import { LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { getLineForDownload, logAllowedDownloadWithinLimit, logDownload, type LineForDownload } from '~/models/download.server'
 import { decideEntitlement, snapshotFiles, type Entitlement } from './entitlement'
 import { safeFilename } from './filename'
-import { signFileUrl } from './sign-url.server'
 
 // Decide, log, and hand out a fresh 10-minute file URL. HEAD asks the same question without
 // spending a download or writing anything, so link checkers and previews cost the buyer nothing.
@@ -82,7 +82,7 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
       if (e.allowed) throw new Error('unreachable: allowed without a line')
       return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
     }
-    const url = signFileUrl(line.storageKey!, {
+    const url = getStorage().signedDownloadUrl(line.storageKey!, {
       kind: req.kind,
       contentType: line.contentType ?? 'application/octet-stream',
       expiresAt: new Date(now.getTime() + FILE_LINK_TTL_MS),
