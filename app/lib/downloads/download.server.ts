@@ -64,14 +64,14 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
     return { type: 'refused', entitlement: e, beatSlug: null }
   }
   if (req.method === 'HEAD') {
-    const line = await getLineForDownload(prisma, req.itemId, req.kind)
+    const line = await getLineForDownload(req.itemId, req.kind)
     const e = decide(line, req, line?.used ?? 0)
     if (e.allowed) return { type: 'allowed-head', remaining: e.remaining }
     return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
   }
   const entry = { orderItemId: req.itemId, fileKind: req.kind, ip: req.ip, userAgent: req.userAgent }
   return prisma.$transaction(async (tx) => {
-    const line = await getLineForDownload(tx, req.itemId, req.kind, { lock: true })
+    const line = await getLineForDownload(req.itemId, req.kind, tx, { lock: true })
     let e = decide(line, req, line?.used ?? 0)
     // The lock may have waited for another download of this line: the insert re-checks the limit.
     if (e.allowed && line && !(await logAllowedDownloadWithinLimit(tx, entry, getEnv().DOWNLOAD_LIMIT))) {

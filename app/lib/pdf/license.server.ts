@@ -1,6 +1,6 @@
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type LicenseTermsSnapshot, type TierId, type UsageTerms } from '~/lib/tiers'
-import { findLicenseLine } from '~/models/order/lines.server'
+import { findLicenseLine, LICENSED_STATUSES } from '~/models/order/lines.server'
 
 // One license = one order line. The PDF and the public verification page read it from here.
 
@@ -26,7 +26,7 @@ export interface LicenseRecord {
 export async function getLicense(orderItemId: string): Promise<LicenseRecord | null> {
   const item = await findLicenseLine(orderItemId)
   // A line whose order never got paid is not a license at all.
-  if (!item || !['PAID', 'REFUNDED', 'DISPUTED'].includes(item.order.status)) return null
+  if (!item || !(LICENSED_STATUSES as readonly string[]).includes(item.order.status)) return null
   const snapshot = item.termsSnapshot as Partial<LicenseTermsSnapshot> | null
   const tier = item.tier as TierId
   const state: LicenseState =

@@ -7,7 +7,7 @@ import { orderLineLicenseSelect } from '~/models/order.server'
 type Db = Tx | typeof prisma
 
 /** Order statuses under which a line is (or was) a license: money moved at some point. */
-const LICENSED_STATUSES = ['PAID', 'REFUNDED', 'DISPUTED'] as const
+export const LICENSED_STATUSES = ['PAID', 'REFUNDED', 'DISPUTED'] as const
 
 const orderWithLinesSelect = {
   id: true,
