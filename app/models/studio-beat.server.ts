@@ -122,7 +122,7 @@ export async function saveBeatTiers(
 }
 
 /** A beat's editable details, as the studio form saves them. */
-export interface BeatDetailsUpdate {
+interface BeatDetailsUpdate {
   title: string
   bpm: number
   musicalKey: string
