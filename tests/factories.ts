@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { BeatStatus } from '~/generated/prisma/enums'
-import { createBeat, upsertBeatFile, type NewBeat } from '~/models/beat.server'
+import { createBeat, type NewBeat } from '~/models/beat/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
 import { createProducer } from '~/models/producer.server'
 
 // Factories shared by the tests (the seed uses the same model functions).

@@ -1,9 +1,9 @@
-import { prisma } from './db.server'
+import { pingDatabase } from '~/models/database.server'
 
 export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
   const start = performance.now()
   try {
-    await prisma.$queryRaw`SELECT 1`
+    await pingDatabase()
     return { ok: true, latencyMs: Math.round(performance.now() - start) }
   } catch (error) {
     return { ok: false, latencyMs: Math.round(performance.now() - start), error: (error as Error).message }

@@ -110,9 +110,9 @@ export interface LineForDownload {
  * line's row lock (inside a transaction), so concurrent downloads of one line queue up.
  */
 export async function getLineForDownload(
-  db: Db,
   orderItemId: string,
   kind: FileKind,
+  db: Db = prisma,
   { lock = false } = {},
 ): Promise<LineForDownload | null> {
   const rows = await db.$queryRaw<LineForDownload[]>`

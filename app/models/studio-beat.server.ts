@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { BeatStatus } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/lib/db.server'
 import type { TierId } from '~/lib/tiers'
-import { beatDetailsSelect } from './beat.server'
+import { beatDetailsSelect } from './beat/beat.server'
 
 // Studio data access. Every query names the producer: a beat id from a URL or a form is only
 // ever looked up together with the signed-in producer's id, so a foreign id is simply not found.
@@ -119,4 +119,26 @@ export async function saveBeatTiers(
       select: { tier: true },
     })
   }
+}
+
+/** A beat's editable details, as the studio form saves them. */
+interface BeatDetailsUpdate {
+  title: string
+  bpm: number
+  musicalKey: string
+  genre: string
+  mood: string
+  tags: string[]
+  description: string
+  /** Only while the beat has never been public (its URL is nobody's link yet). */
+  slug?: string
+}
+
+export async function saveBeatDetails(beatId: string, details: BeatDetailsUpdate, db: Db = prisma) {
+  await db.beat.update({ where: { id: beatId }, data: details, select: { id: true } })
+}
+
+/** Deletes the beat row (its tiers and file rows go with it); storage is the caller's to clean. */
+export async function deleteBeatRecord(beatId: string, db: Db = prisma) {
+  await db.beat.delete({ where: { id: beatId }, select: { id: true } })
 }

@@ -88,3 +88,8 @@ export async function findOwnSalesLine(producerId: string, lineId: string) {
     select: { id: true, orderId: true, order: { select: { status: true, email: true } } },
   })
 }
+
+/** Downloads logged before now stop counting against the line's limit (see download.server.ts). */
+export async function resetLineDownloads(lineId: string, now = new Date()) {
+  await prisma.orderItem.update({ where: { id: lineId }, data: { downloadsResetAt: now }, select: { id: true } })
+}

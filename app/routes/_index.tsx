@@ -9,7 +9,7 @@ import { toCardBeat } from '~/lib/catalog/card'
 import { hasFilters, PAGE_SIZE } from '~/lib/catalog/params'
 import { parseCatalogParams } from '~/lib/catalog/parse'
 import { getEnv } from '~/lib/env.server'
-import { getCatalogFacets, searchCatalog } from '~/models/beat.server'
+import { getCatalogFacets, searchCatalog } from '~/models/beat/catalog.server'
 import type { Route } from './+types/_index'
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -9,7 +9,7 @@ import { formatPrice } from '~/lib/money'
 import { catalogHref } from '~/lib/catalog/params'
 import { getEnv } from '~/lib/env.server'
 import { describeTerms, isTierId, LICENSE_TIERS } from '~/lib/tiers'
-import { getPublishedBeatBySlug } from '~/models/beat.server'
+import { getPublishedBeatBySlug } from '~/models/beat/beat.server'
 import { getProducerTerms } from '~/models/producer.server'
 import type { Route } from './+types/beats.$slug'
 

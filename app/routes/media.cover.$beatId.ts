@@ -2,9 +2,10 @@ import { redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/media.cover.$beatId'
 import { getStorage } from '~/lib/storage/index.server'
-import { beatTitle, findMediaFile } from '~/lib/storage/media.server'
+import { findMediaFile } from '~/lib/storage/media.server'
 import { placeholderCoverSvg } from '~/lib/storage/placeholder-cover'
 import { serveLocalFile } from '~/lib/storage/serve.server'
+import { findBeatTitle } from '~/models/beat/beat.server'
 
 // GET/HEAD /media/cover/:beatId: the beat's cover art, or a generated placeholder if it has none.
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   // Covers are not secret: drafts show theirs in the studio too.
   const file = await findMediaFile(beatId, 'COVER', { publishedOnly: false })
   if (!file) {
-    if ((await beatTitle(beatId)) === null) return notFound()
+    if ((await findBeatTitle(beatId)) === null) return notFound()
     const svg = placeholderCoverSvg(beatId)
     return new Response(request.method === 'HEAD' ? null : svg, {
       headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Content-Length': String(Buffer.byteLength(svg)) },

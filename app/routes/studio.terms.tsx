@@ -7,8 +7,7 @@ import { requireProducer } from '~/lib/auth/session.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 import { termsFormSchema } from '~/lib/studio/terms'
-import { saveProducerTerms } from '~/lib/studio/terms.server'
-import { getProducerTerms } from '~/models/producer.server'
+import { getProducerTerms, saveProducerTerms } from '~/models/producer.server'
 
 export const meta: Route.MetaFunction = () => [{ title: 'License terms · Beatstall studio' }]
 

@@ -85,7 +85,7 @@ async function connectAndFill(url: string) {
 
 async function timeSearchSql(db: pg.Client) {
   // The loader's own SQL, built by the same function the app uses.
-  const { catalogQueries } = await import('~/models/beat.server')
+  const { catalogQueries } = await import('~/models/beat/catalog.server')
   const { list, count } = catalogQueries({ ...SEARCH, sort: 'newest', page: 1, pageSize: 24 })
   const plan = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${list.text}`, list.values)
   const lines = plan.rows.map((r) => r['QUERY PLAN'])

@@ -5,8 +5,9 @@ import { hashPassword } from '~/lib/auth/password.server'
 import { prisma } from '~/lib/db.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
-import { createBeat, upsertBeatFile } from '~/models/beat.server'
-import { createProducer } from '~/models/producer.server'
+import { createBeat } from '~/models/beat/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
+import { createProducer, findProducerByEmail } from '~/models/producer.server'
 import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo-catalog'
 import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
@@ -49,7 +50,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const producerIds = {} as Record<DemoBeat['producer'], string>
   for (const [handle, p] of Object.entries(DEMO_PRODUCERS) as [DemoBeat['producer'], (typeof DEMO_PRODUCERS)['nova']][]) {
-    const found = await prisma.producer.findUnique({ where: { email: p.email }, select: { id: true } })
+    const found = await findProducerByEmail(p.email)
     producerIds[handle] = found?.id ?? (await createProducer({ ...p, passwordHash })).id
   }
 

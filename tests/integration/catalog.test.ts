@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
-import { clearCatalogCaches, getCatalogFacets, getPublishedBeatBySlug, searchCatalog } from '~/models/beat.server'
+import { getPublishedBeatBySlug } from '~/models/beat/beat.server'
+import { clearCatalogCaches, getCatalogFacets, searchCatalog } from '~/models/beat/catalog.server'
 import { makeBeat, makeProducer } from '../factories'
 
 // The catalog query against a real Postgres: search, every filter, sorts, pagination, drafts.

@@ -4,7 +4,7 @@ import { accessCookieHeader, createOrderAccessToken } from '~/lib/access/order-a
 import { prisma } from '~/lib/db.server'
 import { getStorage } from '~/lib/storage/index.server'
 import type { DownloadKind } from '~/lib/tiers'
-import { upsertBeatFile } from '~/models/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as downloadLoader } from '~/routes/downloads.$itemId.$kind'
 import { loader as fileLoader } from '~/routes/files.$'
 import { makeBeat } from '../factories'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reloadEnv } from '~/lib/env.server'
-import { upsertBeatFile } from '~/models/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as coverLoader } from '~/routes/media.cover.$beatId'
 import { loader as previewLoader } from '~/routes/media.preview.$beatId'
 import { makeBeat } from '../factories'

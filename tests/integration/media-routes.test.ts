@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
-import { upsertBeatFile } from '~/models/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as coverLoader } from '~/routes/media.cover.$beatId'
 import { loader as previewLoader } from '~/routes/media.preview.$beatId'
 import { loader as filesLoader } from '~/routes/files.$'

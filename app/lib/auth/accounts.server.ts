@@ -1,6 +1,5 @@
-import { prisma } from '~/lib/db.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
-import { createProducer } from '~/models/producer.server'
+import { createProducer, findProducerByEmail, findProducerCredentials } from '~/models/producer.server'
 import { hashPassword, verifyPassword } from './password.server'
 
 // Sign-up and sign-in. Login is rate-limited per client IP and per email, so neither one address
@@ -26,10 +25,7 @@ export type SignInResult = { ok: true; producer: SessionSubject } | { ok: false;
 export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   await loginPerIp.consume(`ip:${input.ip}`, LIMIT_MESSAGE)
   await loginPerEmail.consume(`email:${input.email}`, LIMIT_MESSAGE)
-  const producer = await prisma.producer.findUnique({
-    where: { email: input.email },
-    select: { id: true, passwordHash: true, sessionVersion: true },
-  })
+  const producer = await findProducerCredentials(input.email)
   const hash = producer?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password-000')))
   const valid = await verifyPassword(hash, input.password)
   if (!producer?.passwordHash || !valid) return { ok: false, error: 'That email and password do not match.' }
@@ -41,7 +37,7 @@ export type SignUpResult = { ok: true; producer: SessionSubject } | { ok: false;
 
 export async function signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<SignUpResult> {
   await signUpPerIp.consume(`ip:${input.ip}`, 'Too many accounts created from here. Try again later.')
-  const existing = await prisma.producer.findUnique({ where: { email: input.email }, select: { id: true } })
+  const existing = await findProducerByEmail(input.email)
   if (existing) return { ok: false, field: 'email', error: 'An account with this email already exists. Sign in instead.' }
   const passwordHash = await hashPassword(input.password)
   try {

@@ -3,6 +3,8 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { queueEmail } from '~/models/outbox-email.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
+import { findResetToken, insertResetToken, spendOpenResetTokens, spendResetToken } from '~/models/password-reset.server'
+import { findProducerByEmail, setPasswordAndRevokeSessions } from '~/models/producer.server'
 import type { SessionSubject } from './accounts.server'
 import { hashPassword } from './password.server'
 
@@ -25,14 +27,15 @@ export function hashResetToken(token: string) {
 export async function requestPasswordReset(email: string, ip: string): Promise<string | null> {
   await requestsPerIp.consume(`ip:${ip}`, 'Too many reset requests. Try again later.')
   await requestsPerEmail.consume(`email:${email}`, 'A reset link was sent recently. Check your inbox, or try again later.')
-  const producer = await prisma.producer.findUnique({ where: { email }, select: { id: true, email: true, displayName: true } })
+  const producer = await findProducerByEmail(email)
   if (!producer) return null
   const token = randomBytes(32).toString('base64url')
   const link = `${getEnv().APP_URL}/studio/reset-password?${new URLSearchParams({ token })}`
   await prisma.$transaction(async (tx) => {
-    const row = await tx.passwordResetToken.create({
-      data: { producerId: producer.id, tokenHash: hashResetToken(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) },
-      select: { id: true },
+    const row = await insertResetToken(tx, {
+      producerId: producer.id,
+      tokenHash: hashResetToken(token),
+      expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
     })
     await queueEmail(tx, {
       dedupeKey: `password-reset:${row.id}`,
@@ -60,10 +63,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<s
 export type TokenState = 'valid' | 'invalid' | 'expired' | 'used'
 
 export async function checkResetToken(token: string): Promise<TokenState> {
-  const row = await prisma.passwordResetToken.findUnique({
-    where: { tokenHash: hashResetToken(token) },
-    select: { expiresAt: true, usedAt: true },
-  })
+  const row = await findResetToken(hashResetToken(token))
   if (!row) return 'invalid'
   if (row.usedAt) return 'used'
   if (row.expiresAt.getTime() <= Date.now()) return 'expired'
@@ -77,22 +77,14 @@ export async function checkResetToken(token: string): Promise<TokenState> {
 export async function resetPassword(token: string, newPassword: string): Promise<{ ok: true; producer: SessionSubject } | { ok: false; state: TokenState }> {
   const passwordHash = await hashPassword(newPassword)
   return prisma.$transaction(async (tx) => {
-    const row = await tx.passwordResetToken.findUnique({
-      where: { tokenHash: hashResetToken(token) },
-      select: { id: true, producerId: true, expiresAt: true, usedAt: true },
-    })
+    const row = await findResetToken(hashResetToken(token), tx)
     if (!row) return { ok: false, state: 'invalid' } as const
     if (row.usedAt) return { ok: false, state: 'used' } as const
     if (row.expiresAt.getTime() <= Date.now()) return { ok: false, state: 'expired' } as const
-    // Conditional update: of two concurrent uses, only one sees usedAt still null.
-    const spent = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
-    if (spent.count !== 1) return { ok: false, state: 'used' } as const
-    await tx.passwordResetToken.updateMany({ where: { producerId: row.producerId, usedAt: null }, data: { usedAt: new Date() } })
-    const producer = await tx.producer.update({
-      where: { id: row.producerId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { id: true, sessionVersion: true },
-    })
+    // Of two concurrent uses, only one still finds the token unspent.
+    if (!(await spendResetToken(tx, row.id))) return { ok: false, state: 'used' } as const
+    await spendOpenResetTokens(tx, row.producerId)
+    const producer = await setPasswordAndRevokeSessions(row.producerId, passwordHash, tx)
     return { ok: true, producer } as const
   })
 }

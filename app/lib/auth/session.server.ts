@@ -1,6 +1,6 @@
 import { createCookieSessionStorage, redirect, type SessionStorage } from 'react-router'
-import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
+import { findSessionProducer } from '~/models/producer.server'
 import type { SessionSubject } from './accounts.server'
 import { safeRedirect } from './redirect'
 
@@ -58,10 +58,7 @@ async function readSession(request: Request): Promise<SessionSubject | undefined
 export async function getProducer(request: Request): Promise<SessionProducer | null> {
   const subject = await readSession(request)
   if (!subject) return null
-  const producer = await prisma.producer.findUnique({
-    where: { id: subject.id },
-    select: { id: true, email: true, displayName: true, slug: true, sessionVersion: true },
-  })
+  const producer = await findSessionProducer(subject.id)
   if (!producer || producer.sessionVersion !== subject.sessionVersion) return null
   const { sessionVersion: _, ...rest } = producer
   return rest

@@ -1,4 +1,4 @@
-import type { CatalogBeat } from '~/models/beat.server'
+import type { CatalogBeat } from '~/models/beat/catalog.server'
 
 /** What a catalog card and its preview track render: the loader sends only this to the client. */
 export type CardBeatData = Omit<CatalogBeat, 'mood' | 'tags'>

@@ -1,11 +1,11 @@
 import type { AccessCheck } from '~/lib/access/order-access.server'
 import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
+import { getStorage } from '~/lib/storage/index.server'
 import { LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { getLineForDownload, logAllowedDownloadWithinLimit, logDownload, type LineForDownload } from '~/models/download.server'
 import { decideEntitlement, snapshotFiles, type Entitlement } from './entitlement'
 import { safeFilename } from './filename'
-import { signFileUrl } from './sign-url.server'
 
 // Decide, log, and hand out a fresh 10-minute file URL. HEAD asks the same question without
 // spending a download or writing anything, so link checkers and previews cost the buyer nothing.
@@ -64,14 +64,14 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
     return { type: 'refused', entitlement: e, beatSlug: null }
   }
   if (req.method === 'HEAD') {
-    const line = await getLineForDownload(prisma, req.itemId, req.kind)
+    const line = await getLineForDownload(req.itemId, req.kind)
     const e = decide(line, req, line?.used ?? 0)
     if (e.allowed) return { type: 'allowed-head', remaining: e.remaining }
     return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
   }
   const entry = { orderItemId: req.itemId, fileKind: req.kind, ip: req.ip, userAgent: req.userAgent }
   return prisma.$transaction(async (tx) => {
-    const line = await getLineForDownload(tx, req.itemId, req.kind, { lock: true })
+    const line = await getLineForDownload(req.itemId, req.kind, tx, { lock: true })
     let e = decide(line, req, line?.used ?? 0)
     // The lock may have waited for another download of this line: the insert re-checks the limit.
     if (e.allowed && line && !(await logAllowedDownloadWithinLimit(tx, entry, getEnv().DOWNLOAD_LIMIT))) {
@@ -82,7 +82,7 @@ export async function requestDownload(req: DownloadRequest): Promise<DownloadOut
       if (e.allowed) throw new Error('unreachable: allowed without a line')
       return { type: 'refused', entitlement: e, beatSlug: line?.beatSlug ?? null }
     }
-    const url = signFileUrl(line.storageKey!, {
+    const url = getStorage().signedDownloadUrl(line.storageKey!, {
       kind: req.kind,
       contentType: line.contentType ?? 'application/octet-stream',
       expiresAt: new Date(now.getTime() + FILE_LINK_TTL_MS),

@@ -1,39 +1,19 @@
 import type { AccessCheck } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloadsByLine } from '~/models/download.server'
-import { orderLineLicenseSelect } from '~/models/order/order.server'
+import { listLicensedOrders, type LicensedOrder } from '~/models/order/lines.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import type { FileView, OrderView } from './order-view'
 
 // What the order page and the success page show per line: every file kind, each with the
 // entitlement verdict (so "not included — comes with Trackout" is shown, not hidden).
 
-const orderSelect = {
-  id: true,
-  number: true,
-  status: true,
-  email: true,
-  createdAt: true,
-  totalCents: true,
-  currency: true,
-  items: {
-    orderBy: { position: 'asc' },
-    select: {
-      ...orderLineLicenseSelect,
-      priceCents: true,
-      downloadsResetAt: true,
-      beat: { select: { slug: true, files: { select: { kind: true } } } },
-    },
-  },
-} as const
-
 export function downloadHref(lineId: string, kind: DownloadKind) {
   return `/downloads/${lineId}/${kind.toLowerCase()}`
 }
 
-async function toViews(access: AccessCheck, orders: Awaited<ReturnType<typeof loadOrders>>): Promise<OrderView[]> {
+async function toViews(access: AccessCheck, orders: LicensedOrder[]): Promise<OrderView[]> {
   const limit = getEnv().DOWNLOAD_LIMIT
   const used = await countCountedDownloadsByLine(orders.flatMap((o) => o.items))
   return orders.map((order) => ({
@@ -91,25 +71,13 @@ async function toViews(access: AccessCheck, orders: Awaited<ReturnType<typeof lo
   }))
 }
 
-function loadOrders(where: { email?: string; id?: string }) {
-  return prisma.multiItemOrder.findMany({
-    where: {
-      ...(where.id ? { id: where.id } : {}),
-      ...(where.email ? { email: { equals: where.email, mode: 'insensitive' as const } } : {}),
-      status: { in: ['PAID', 'REFUNDED', 'DISPUTED'] },
-    },
-    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
-    select: orderSelect,
-  })
-}
-
 /** All orders of the address the access token is bound to, newest first. */
 export async function listOrdersForAccess(access: Extract<AccessCheck, { ok: true }>): Promise<OrderView[]> {
-  return toViews(access, await loadOrders({ email: access.email }))
+  return toViews(access, await listLicensedOrders({ email: access.email }))
 }
 
 /** One order (the success page), judged with the given access (usually the buyer's fresh token). */
 export async function getOrderView(orderId: string, access: AccessCheck): Promise<OrderView | null> {
-  const [view] = await toViews(access, await loadOrders({ id: orderId }))
+  const [view] = await toViews(access, await listLicensedOrders({ id: orderId }))
   return view ?? null
 }

@@ -6,11 +6,11 @@ import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloads, lockOrderItem, logDownload } from '~/models/download.server'
-import { orderLineLicenseSelect } from '~/models/order/order.server'
+import { findOrderLineIds, getLineWithFiles } from '~/models/order/lines.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import { FILE_LINK_TTL_MS, downloadFilename } from './download.server'
 import { safeFilename } from './filename'
-import { openStoredFile } from './sign-url.server'
+import { openStoredFile } from './stored-file.server'
 
 // "Download everything" for one order: every file the entitlement gate allows right now, each
 // logged and counted like a single download, streamed as a zip (stored, not recompressed: audio
@@ -34,10 +34,7 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
       : { type: 'refused', status: 401, message: 'Open your orders through the link we email you (ask for one on the order page).' }
   }
   const access = req.access
-  const order = await prisma.multiItemOrder.findUnique({
-    where: { id: req.orderId },
-    select: { number: true, email: true, status: true, items: { orderBy: { position: 'asc' }, select: { id: true } } },
-  })
+  const order = await findOrderLineIds(req.orderId)
   if (!order || order.email?.toLowerCase() !== access.email) {
     return { type: 'refused', status: 404, message: 'We could not find that order among the orders of your email address.' }
   }
@@ -46,14 +43,7 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
       const out: ZipEntry[] = []
       for (const { id } of order.items) {
         await lockOrderItem(tx, id)
-        const line = await tx.orderItem.findUniqueOrThrow({
-          where: { id },
-          select: {
-            ...orderLineLicenseSelect,
-            downloadsResetAt: true,
-            beat: { select: { files: { select: { kind: true, storageKey: true, contentType: true } } } },
-          },
-        })
+        const line = await getLineWithFiles(id, tx)
         for (const kind of DOWNLOAD_KINDS) {
           const file = line.beat.files.find((f) => f.kind === kind)
           const e = decideEntitlement({

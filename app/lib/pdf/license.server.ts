@@ -1,7 +1,6 @@
-import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type LicenseTermsSnapshot, type TierId, type UsageTerms } from '~/lib/tiers'
-import { orderLineLicenseSelect } from '~/models/order/order.server'
+import { findLicenseLine, LICENSED_STATUSES } from '~/models/order/lines.server'
 
 // One license = one order line. The PDF and the public verification page read it from here.
 
@@ -25,16 +24,9 @@ export interface LicenseRecord {
 }
 
 export async function getLicense(orderItemId: string): Promise<LicenseRecord | null> {
-  const item = await prisma.orderItem.findUnique({
-    where: { id: orderItemId },
-    select: {
-      ...orderLineLicenseSelect,
-      beat: { select: { slug: true } },
-      order: { select: { number: true, status: true, email: true, buyerName: true, paidAt: true, createdAt: true } },
-    },
-  })
+  const item = await findLicenseLine(orderItemId)
   // A line whose order never got paid is not a license at all.
-  if (!item || !['PAID', 'REFUNDED', 'DISPUTED'].includes(item.order.status)) return null
+  if (!item || !(LICENSED_STATUSES as readonly string[]).includes(item.order.status)) return null
   const snapshot = item.termsSnapshot as Partial<LicenseTermsSnapshot> | null
   const tier = item.tier as TierId
   const state: LicenseState =

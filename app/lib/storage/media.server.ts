@@ -1,5 +1,5 @@
 import type { FileKind } from '~/generated/prisma/enums'
-import { prisma } from '~/lib/db.server'
+import { findBeatWithFile } from '~/models/beat/files.server'
 
 // Looks up the stored file behind a public media URL (/media/preview/:beatId, /media/cover/:beatId).
 
@@ -16,23 +16,9 @@ export interface MediaFile {
  * `publishedOnly`), or has no such file.
  */
 export async function findMediaFile(beatId: string, kind: FileKind, opts: { publishedOnly: boolean }): Promise<MediaFile | null> {
-  const beat = await prisma.beat.findUnique({
-    where: { id: beatId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      files: { where: { kind }, select: { storageKey: true, contentType: true, createdAt: true } },
-    },
-  })
+  const beat = await findBeatWithFile(beatId, kind)
   if (!beat || (opts.publishedOnly && beat.status !== 'PUBLISHED')) return null
-  const file = beat.files[0]
+  const { file } = beat
   if (!file) return null
   return { beatId: beat.id, title: beat.title, storageKey: file.storageKey, contentType: file.contentType, updatedAt: file.createdAt }
-}
-
-/** Whether a beat exists at all (a cover placeholder is only drawn for real beats). */
-export async function beatTitle(beatId: string): Promise<string | null> {
-  const beat = await prisma.beat.findUnique({ where: { id: beatId }, select: { title: true } })
-  return beat?.title ?? null
 }

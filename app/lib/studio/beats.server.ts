@@ -1,12 +1,13 @@
 import { data } from 'react-router'
+import type { FileKind } from '~/generated/prisma/enums'
 import { prisma } from '~/lib/db.server'
 import { slugify } from '~/lib/slug'
-import { createBeat, refreshBeatDerivedFields, uniqueBeatSlug } from '~/models/beat.server'
-import { getBeatState, saveBeatTiers, setBeatStatus } from '~/models/studio-beat.server'
+import { getStorage } from '~/lib/storage/index.server'
+import { createBeat, refreshBeatDerivedFields, uniqueBeatSlug } from '~/models/beat/beat.server'
+import { deleteBeatRecord, getBeatState, saveBeatDetails, saveBeatTiers, setBeatStatus } from '~/models/studio-beat.server'
 import type { BeatDetails } from './beat-schema'
 import type { TierSettings } from './prices'
 import { missingForPublish } from './publishing'
-import { deleteStoredFiles } from './storage.server'
 
 // The studio's beat rules: slugs stay put once a beat has been public, a beat that ever sold is
 // archived rather than deleted (buyers keep their files), and publishing needs its files.
@@ -23,7 +24,7 @@ export async function updateBeatDetails(producerId: string, beatId: string, deta
       beat.publishedAt === null && beat.title !== details.title
         ? await uniqueBeatSlug(slugify(details.title), tx, beat.id)
         : undefined
-    await tx.beat.update({ where: { id: beat.id }, data: { ...details, ...(slug ? { slug } : {}) }, select: { id: true } })
+    await saveBeatDetails(beat.id, { ...details, ...(slug ? { slug } : {}) }, tx)
     await refreshBeatDerivedFields(beat.id, tx)
   })
 }
@@ -82,8 +83,14 @@ export async function deleteBeat(producerId: string, beatId: string) {
       })
     }
     if (beat.status === 'PUBLISHED') throw data('Unpublish the beat before deleting it.', { status: 409 })
-    await tx.beat.delete({ where: { id: beat.id }, select: { id: true } })
+    await deleteBeatRecord(beat.id, tx)
     return beat.files
   })
   await deleteStoredFiles(files)
+}
+
+/** Best effort: a beat's rows are gone already; a stray object is harmless, a half-deleted beat is not. */
+async function deleteStoredFiles(files: readonly { kind: FileKind; storageKey: string }[]) {
+  const storage = getStorage()
+  await Promise.all(files.map((f) => storage.delete(f.storageKey, f.kind).catch(() => {})))
 }

@@ -3,7 +3,7 @@ import { v2 as cloudinary } from 'cloudinary'
 import { data } from 'react-router'
 import { getEnv } from '~/lib/env.server'
 import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
-import { upsertBeatFile } from '~/models/beat.server'
+import { upsertBeatFile } from '~/models/beat/files.server'
 import type { UploadKind } from './upload-kinds'
 
 // Cloudinary uploads go from the browser straight to Cloudinary: the store signs the exact

@@ -5,7 +5,7 @@ import { requeueReceipt } from '~/lib/mail/order-notifications.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { notFound } from '~/models/studio-beat.server'
 import { SALES_RANGES, type SalesRange } from './sales-range'
-import { findOwnSalesLine, listSalesLines, revenueByDay, topBeats } from '~/models/studio-sales.server'
+import { findOwnSalesLine, listSalesLines, resetLineDownloads, revenueByDay, topBeats } from '~/models/studio-sales.server'
 
 // The sales page: lines of the producer's own beats, revenue per day, top beats, and the two
 // things a producer may do for a buyer (reset the download count, resend the receipt).
@@ -53,7 +53,7 @@ async function requireOwnLine(producerId: string, id: string) {
 /** Downloads logged before now stop counting against the buyer's limit. */
 export async function resetDownloadCount(producerId: string, orderItemId: string) {
   const line = await requireOwnLine(producerId, orderItemId)
-  await prisma.orderItem.update({ where: { id: line.id }, data: { downloadsResetAt: new Date() }, select: { id: true } })
+  await resetLineDownloads(line.id)
 }
 
 const resendPerOrder = createRateLimit({ points: 3, durationSeconds: 60 * 60 })

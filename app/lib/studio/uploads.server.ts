@@ -1,11 +1,10 @@
 import { createReadStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import { prisma } from '~/lib/db.server'
+import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
-import { upsertBeatFile } from '~/models/beat.server'
+import { deleteBeatFile, findBeatFile, upsertBeatFile } from '~/models/beat/files.server'
 import { inspectFile } from './file-inspect.server'
 import { stageUpload } from './receive-upload.server'
-import { getFileStorage } from './storage.server'
 import type { UploadKind } from './upload-kinds'
 
 // Local uploads: stage → check the bytes → move into storage → record. The BeatFile row is
@@ -18,12 +17,9 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
   await rename(staged.path, stagedPath)
   try {
     const { durationMs } = await inspectFile(upload.kind, stagedPath)
-    const storage = getFileStorage()
+    const storage = getStorage()
     const key = beatFileKey(beatId, upload.kind, staged.sniffed.ext)
-    const previous = await prisma.beatFile.findUnique({
-      where: { beatId_kind: { beatId, kind: upload.kind } },
-      select: { storageKey: true },
-    })
+    const previous = await findBeatFile(beatId, upload.kind)
     const stored = await storage.put(key, createReadStream(stagedPath), {
       kind: upload.kind,
       contentType: staged.sniffed.contentType,
@@ -47,11 +43,8 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
 }
 
 export async function removeBeatFile(beatId: string, upload: UploadKind) {
-  const file = await prisma.beatFile.findUnique({
-    where: { beatId_kind: { beatId, kind: upload.kind } },
-    select: { id: true, storageKey: true },
-  })
+  const file = await findBeatFile(beatId, upload.kind)
   if (!file) return
-  await prisma.beatFile.delete({ where: { id: file.id }, select: { id: true } })
-  await getFileStorage().delete(file.storageKey, upload.kind).catch(() => {})
+  await deleteBeatFile(file.id)
+  await getStorage().delete(file.storageKey, upload.kind).catch(() => {})
 }

@@ -5,12 +5,6 @@ import type { LocalFileStorage } from '~/lib/storage/local.server'
 import { getStorage } from '~/lib/storage/index.server'
 import type { SignedUrlOptions } from '~/lib/storage/types'
 
-// The seam between the download gate and the storage drivers (helper A's getStorage()).
-
-export function signFileUrl(key: string, options: SignedUrlOptions): string {
-  return getStorage().signedDownloadUrl(key, options)
-}
-
 /** Bytes of a stored paid file, for the "download everything" zip: disk directly, or Cloudinary
  *  through its own short-lived signed link. */
 export async function openStoredFile(key: string, options: SignedUrlOptions): Promise<Readable> {

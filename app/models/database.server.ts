@@ -1,0 +1,6 @@
+import { prisma } from '~/lib/db.server'
+
+/** One round trip to the database (the health check); throws when it cannot be reached. */
+export async function pingDatabase(): Promise<void> {
+  await prisma.$queryRaw`SELECT 1`
+}
