@@ -6,7 +6,6 @@ import { defineConfig } from 'vitest/config'
 
 // Vitest reads this file too (VITEST is set by vitest itself); the React Router plugin is for the
 // app build only.
-// eslint-disable-next-line no-restricted-syntax -- build tooling, before any env module exists
 const isVitest = process.env.VITEST !== undefined
 
 // The demo seed renders audio in worker threads, which load their module by URL next to the

@@ -107,7 +107,7 @@ describe('sessions', () => {
     const res = await run(() => logout.action(args(formRequest('/studio/logout', {}, { cookie: p.cookie }))))
     expect(res.status).toBe(302)
     expect(res.headers.get('Set-Cookie')).toMatch(/Expires=Thu, 01 Jan 1970/)
-    const crossSite = await run(() => logout.action(args(formRequest('/studio/logout', {}, { cookie: p.cookie, origin: 'https://evil.example' }))))
-    expect(crossSite.status).toBe(403)
+    // Cross-site posts never reach the action: the HTTP server refuses them first
+    // (studio-uploads-http.test.ts, "cross-site posts").
   })
 })

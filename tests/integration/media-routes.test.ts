@@ -100,6 +100,37 @@ describe('GET /files/*', () => {
     expect(part.status).toBe(206)
   })
 
+  it('answers like a file server: validators, conditional GET, HEAD, no caching by others, 416 with a sentence', async () => {
+    const url = await signed(new Date(Date.now() + 10 * 60 * 1000))
+    const res = await fetchFile(url)
+    expect(res.headers.get('cache-control')).toBe('private, no-cache')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('accept-ranges')).toBe('bytes')
+    expect(res.headers.get('content-length')).toBe('4096')
+    expect(res.headers.get('last-modified')).toMatch(/GMT$/)
+    expect(Buffer.from(await res.arrayBuffer()).equals(audio)).toBe(true)
+    const etag = res.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    expect((await fetchFile(url, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    const head = await fetchFile(url, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe('4096')
+    const part = await fetchFile(url, { headers: { Range: 'bytes=4000-' } })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 4000-4095/4096')
+    expect(Buffer.from(await part.arrayBuffer()).equals(audio.subarray(4000))).toBe(true)
+    // A stale If-Range validator means the whole (new) file.
+    expect((await fetchFile(url, { headers: { Range: 'bytes=0-9', 'If-Range': '"stale"' } })).status).toBe(200)
+    for (const [range, message] of [['bytes=5000-', /outside the file/], ['bytes=oops', /Malformed/]] as const) {
+      const refused = await fetchFile(url, { headers: { Range: range } })
+      expect(refused.status, range).toBe(416)
+      expect(refused.headers.get('content-range')).toBe('bytes */4096')
+      expect(refused.headers.get('content-type')).toMatch(/^text\/plain/)
+      expect(refused.headers.get('content-disposition')).toBeNull()
+      expect(await refused.text()).toMatch(message)
+    }
+  })
+
   it('answers expired links with 410, tampered or incomplete links with 401, missing files with 404', async () => {
     const expired = await signed(new Date(Date.now() - 1000))
     const e = await fetchFile(expired)

@@ -187,6 +187,28 @@ describe('cross-site posts', () => {
     expect((await signIn({})).status).toBe(401)
   })
 
+  it('refuses every kind of form from another site before its action runs', async () => {
+    const forms: [string, string][] = [
+      ['/studio/logout', ''],
+      ['/studio/forgot-password', 'email=nobody%40example.test'],
+      [`/studio/beats/${beatId}`, 'intent=publish'],
+      ['/studio/sales', 'intent=reset-downloads&lineId=x'],
+      ['/checkout', 'items=x'],
+      ['/orders', 'email=nobody%40example.test'],
+    ]
+    for (const [urlPath, body] of forms) {
+      const res = await fetch(`${server.origin}${urlPath}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      })
+      expect(res.status, urlPath).toBe(403)
+      expect(await res.text()).toMatch(/another site/)
+    }
+    expect((await prisma.beat.findUniqueOrThrow({ where: { id: beatId }, select: { status: true } })).status).toBe('DRAFT')
+  })
+
   it('refuses a cross-site upload before reading it, stores nothing, and lets the client finish sending', async () => {
     const { body, contentType } = multipartBody(Buffer.alloc(3 * 1024 * 1024), 'beat.wav')
     const answer = await post(`/studio/beats/${beatId}/upload/wav`, contentType, body, { origin: 'https://evil.example' })
