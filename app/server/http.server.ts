@@ -23,7 +23,7 @@ function listPublicFiles(clientDir: string): Set<string> {
   )
 }
 
-export interface HttpAppOptions {
+interface HttpAppOptions {
   /** The client half of the production build; in development Vite serves those files instead. */
   clientDir?: string
 }

@@ -45,6 +45,8 @@ export async function serveSignedFile(req: Request, res: Response) {
     if (check.downloadName) res.set('Content-Disposition', contentDisposition(check.downloadName))
   })
   stream.on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+    // A read that fails mid-file cannot change the answer any more: end the connection instead.
+    if (res.headersSent) return void res.destroy()
     res.removeHeader('Content-Disposition')
     if (error.status === 416) return refuse(res, 416, 'Requested range is outside the file.', error.headers ?? {})
     if (error.status === 412) return refuse(res, 412, 'The file changed since you last asked for it.')

@@ -1,7 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll } from 'vitest'
 import { serveSignedFile } from '~/server/signed-files.server'
 
 // The signed /files handler of the HTTP server, mounted alone on a loopback port, so tests read
@@ -15,7 +14,8 @@ function port(): Promise<number> {
     const app = express()
     app.get('/files/{*key}', serveSignedFile)
     const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
-    afterAll(() => new Promise<void>((done) => server.close(() => done())))
+    // Lives as long as the test file's worker, without keeping it alive.
+    server.unref()
   })
   return listening
 }

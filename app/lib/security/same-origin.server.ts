@@ -9,7 +9,7 @@ import { getEnv } from '~/lib/env.server'
 
 export const CROSS_SITE_MESSAGE = 'This form was sent from another site, so it was refused.'
 
-export interface MutationSource {
+interface MutationSource {
   method: string
   origin: string | undefined
   referer: string | undefined

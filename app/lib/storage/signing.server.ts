@@ -56,7 +56,7 @@ const SignedQuery = z.object({
   sig: z.string().min(16).max(200),
 })
 
-export type SignedFileRequest =
+type SignedFileRequest =
   | { ok: true; key: string; downloadName: string | undefined }
   | { ok: false; status: 401 | 410; message: string }
 
