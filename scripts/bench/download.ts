@@ -148,16 +148,23 @@ async function loadRotating(label: string, base: string, paths: string[], header
   }
 }
 
-async function timeStream(run: () => Promise<number>) {
-  const mbps: number[] = []
+/**
+ * Times each reader STREAM_RUNS times (after two warm-up rounds), taking turns run by run, so a
+ * busy machine slows every reader alike instead of whichever happened to run last.
+ */
+async function timeStreams<K extends string>(readers: Record<K, () => Promise<number>>) {
+  const names = Object.keys(readers) as K[]
+  const mbps = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
   for (let i = 0; i < STREAM_RUNS + 2; i++) {
-    const t0 = performance.now()
-    const bytes = await run()
-    const seconds = (performance.now() - t0) / 1000
-    if (bytes !== WAV_BYTES) throw new Error(`streamed ${bytes} bytes, expected ${WAV_BYTES}`)
-    if (i >= 2) mbps.push(bytes / 1024 / 1024 / seconds) // two warm-up runs
+    for (const name of names) {
+      const t0 = performance.now()
+      const bytes = await readers[name]()
+      const seconds = (performance.now() - t0) / 1000
+      if (bytes !== WAV_BYTES) throw new Error(`${name}: streamed ${bytes} bytes, expected ${WAV_BYTES}`)
+      if (i >= 2) mbps[name].push(bytes / 1024 / 1024 / seconds)
+    }
   }
-  return { median: median(mbps), min: Math.min(...mbps) }
+  return Object.fromEntries(names.map((n) => [n, { median: median(mbps[n]), min: Math.min(...mbps[n]) }])) as Record<K, { median: number; min: number }>
 }
 
 const stops: (() => Promise<void>)[] = []
@@ -195,8 +202,8 @@ try {
 
   // Node's own HTTP client, which costs about what createReadStream does, so the figure is the
   // server's; fetch's web-stream reader is slower than the server and is reported beside it.
-  const served = await timeStream(
-    () =>
+  const { served, servedFetch, plain } = await timeStreams({
+    served: () =>
       new Promise<number>((resolve, reject) => {
         http
           .get(signedUrl, (res) => {
@@ -208,22 +215,22 @@ try {
           })
           .on('error', reject)
       }),
-  )
-  const servedFetch = await timeStream(async () => {
-    const res = await fetch(signedUrl)
-    if (!res.ok || !res.body) throw new Error(`file route answered ${res.status}`)
-    let n = 0
-    const reader = res.body.getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return n
-      n += value.byteLength
-    }
-  })
-  const plain = await timeStream(async () => {
-    let n = 0
-    for await (const chunk of createReadStream(localPath)) n += (chunk as Buffer).length
-    return n
+    servedFetch: async () => {
+      const res = await fetch(signedUrl)
+      if (!res.ok || !res.body) throw new Error(`file route answered ${res.status}`)
+      let n = 0
+      const reader = res.body.getReader()
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) return n
+        n += value.byteLength
+      }
+    },
+    plain: async () => {
+      let n = 0
+      for await (const chunk of createReadStream(localPath)) n += (chunk as Buffer).length
+      return n
+    },
   })
 
   console.log('\n=== bench:download ===')
