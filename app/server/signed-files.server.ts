@@ -35,7 +35,9 @@ export async function serveSignedFile(req: Request, res: Response) {
     return refuse(res, 416, 'Malformed Range header.', { 'Content-Range': `bytes */${info.size}` })
   }
 
-  const stream = send(req, encodeKeyPath(check.key), { root: storage.root, dotfiles: 'deny', index: false, cacheControl: false })
+  // Larger reads than the 64 KB default: fewer trips through the event loop per file.
+  const options = { root: storage.root, dotfiles: 'deny', index: false, cacheControl: false, highWaterMark: 256 * 1024 } as const
+  const stream = send(req, encodeKeyPath(check.key), options)
   stream.on('headers', () => {
     res.set({
       'Content-Type': contentTypeForKey(check.key),
