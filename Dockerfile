@@ -31,16 +31,15 @@ ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 # the /data volume (it runs as this unprivileged `node` user, which Postgres requires anyway).
 RUN mkdir -p /data && chown node:node /data
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/app/generated ./app/generated
 COPY --from=build --chown=node:node /app/build ./build
-COPY --chown=node:node package.json prisma.config.ts tsconfig.json ./
+COPY --chown=node:node package.json prisma.config.ts ./
+# The server bundle applies these SQL migrations at start.
 COPY --chown=node:node prisma ./prisma
-COPY --chown=node:node scripts ./scripts
-COPY --chown=node:node app ./app
 USER node
 EXPOSE 3000
 VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# Applies pending migrations, then serves (scripts/start.ts); SIGTERM drains in-flight requests.
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+# The built server (app/server/index.ts): applies pending migrations, then serves; SIGTERM drains
+# in-flight requests. Plain node: tsx is a development tool only.
+CMD ["node", "build/server/index.js"]

@@ -45,7 +45,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: {
-    command: 'npx tsx scripts/start.ts',
+    command: `node ${path.join(process.env.BUILD_DIR ?? 'build', 'server/index.js')}`,
     url: `${baseURL}/healthz`,
     // A first start renders the demo audio (about a minute on two idle cores; cached afterwards).
     timeout: 420_000,
@@ -60,7 +60,6 @@ export default defineConfig({
       APP_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
-      ...(process.env.BUILD_DIR ? { BUILD_DIR: process.env.BUILD_DIR } : {}),
     },
   },
 })

@@ -1,13 +1,34 @@
 import { reactRouter } from '@react-router/dev/vite'
 import tailwindcss from '@tailwindcss/vite'
+import { existsSync } from 'node:fs'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
-// Vitest reads this file too; the React Router plugin is for the app build only.
+// Vitest reads this file too (VITEST is set by vitest itself); the React Router plugin is for the
+// app build only.
 const isVitest = process.env.VITEST !== undefined
 
-export default defineConfig({
-  plugins: isVitest ? [] : [tailwindcss(), reactRouter()],
+// The demo seed renders audio in worker threads, which load their module by URL next to the
+// seed's code (new URL('./generate-worker.mjs', import.meta.url)). The production bundle puts that
+// code in build/server/assets/, so the worker is emitted there as its own built entry.
+const SEED_WORKER = 'scripts/seed/generate-worker.ts'
+function seedWorker(): Plugin {
+  return {
+    name: 'beatstall:seed-worker',
+    applyToEnvironment: (environment) => environment.name === 'ssr',
+    buildStart() {
+      if (!existsSync(SEED_WORKER)) return
+      this.emitFile({ type: 'chunk', id: SEED_WORKER, fileName: 'assets/generate-worker.mjs' })
+    },
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: isVitest ? [] : [tailwindcss(), reactRouter(), seedWorker()],
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
+  // The server half of the build is the production server itself (app/server/index.ts), which
+  // imports the app's server build: one bundle, one module graph at run time.
+  build: isSsrBuild ? { rollupOptions: { input: 'app/server/index.ts' } } : undefined,
   test: {
     include: ['app/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
@@ -18,4 +39,4 @@ export default defineConfig({
     // Two cores on CI machines; each worker gets its own cloned database anyway.
     maxWorkers: 2,
   },
-})
+}))

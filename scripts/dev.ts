@@ -1,38 +1,10 @@
-// `npm run dev`: the same startup as `npm start` (embedded Postgres, migrations, first-run seed),
-// then Vite in middleware mode with hot reload instead of the production build.
-import type { ServerBuild } from 'react-router'
+// `npm run dev`: Vite in middleware mode, and the same startup as `npm start` (session secret,
+// embedded Postgres, migrations, first-run seed, jobs) loaded through Vite, so the server and the
+// routes share one module graph here too.
+import { createServer } from 'vite'
 
-process.env.NODE_ENV ??= 'development'
-
-const { prepareDatabase } = await import('./server/database')
-const { createHttpApp } = await import('./server/http')
-const { onShutdownSignal } = await import('./server/signals')
-const log = (line: string) => console.log(`[beatstall] ${line}`)
-
-const db = await prepareDatabase(log)
-const { getEnv } = await import('~/lib/env.server')
-const { seedDemoIfWanted } = await import('./seed/auto-seed')
-const { startBackgroundJobs } = await import('~/lib/jobs.server')
-await seedDemoIfWanted({ embedded: db.embedded !== undefined, log })
-
-const vite = await import('vite').then(({ createServer }) => createServer({ server: { middlewareMode: true } }))
-const app = createHttpApp(() => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>, {
-  serveStatic: false,
-})
-const env = getEnv()
-const stopJobs = startBackgroundJobs()
-const { default: express } = await import('express')
-// Vite's middlewares (client modules, HMR) go before React Router's catch-all.
-const outer = express()
-outer.use(vite.middlewares)
-outer.use(app)
-const server = outer.listen(env.PORT, () => log(`dev server at http://localhost:${env.PORT}`))
-
-async function shutdown() {
-  server.close()
-  await vite.close()
-  await stopJobs()
-  await db.embedded?.stop()
-  process.exit(0)
-}
-onShutdownSignal(shutdown)
+const vite = await createServer({ server: { middlewareMode: true }, mode: 'development' })
+const { prepare } = (await vite.ssrLoadModule('/app/server/prepare.server.ts')) as typeof import('~/server/prepare.server')
+const db = await prepare()
+const { serveDevelopment } = (await vite.ssrLoadModule('/app/server/development.server.ts')) as typeof import('~/server/development.server')
+serveDevelopment(vite, db)

@@ -1,5 +1,5 @@
 // `npm run migrate`: apply pending SQL migrations to DATABASE_URL (or the embedded default).
-import { prepareDatabase } from './server/database'
+import { prepareDatabase } from '~/server/database.server'
 
 const db = await prepareDatabase((line) => console.log(line))
 console.log('migrations up to date')

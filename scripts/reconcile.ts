@@ -11,7 +11,7 @@ if (!getEnv().STRIPE_SECRET_KEY) {
   process.exit(0)
 }
 // The same database `npm start` uses: DATABASE_URL, or the embedded one in DATA_DIR (migrated).
-const { prepareDatabase } = await import('./server/database')
+const { prepareDatabase } = await import('~/server/database.server')
 const db = await prepareDatabase((line) => console.log(`[reconcile] ${line}`))
 const stopDb = db.embedded ? () => db.embedded!.stop() : undefined
 const { reconcile } = await import('../app/lib/orders/reconcile.server')

@@ -2,7 +2,7 @@
 // Refuses on a catalog that already has beats unless --force (which adds another demo set).
 
 const force = process.argv.includes('--force')
-const { prepareDatabase } = await import('./server/database')
+const { prepareDatabase } = await import('~/server/database.server')
 const log = (line: string) => console.log(`[seed] ${line}`)
 const db = await prepareDatabase(log)
 const { seedDemo } = await import('./seed/seed-demo')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EnvSchema } from './env.server'
+import { EnvSchema, getEnv, setEnv } from './env.server'
 
 describe('EnvSchema', () => {
   it('runs on defaults with every paid service replaced by its stand-in', () => {
@@ -48,5 +48,26 @@ describe('EnvSchema', () => {
     const result = EnvSchema.safeParse({ NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_x' })
     expect(result.success).toBe(false)
     expect(result.error!.issues[0]!.path).toEqual(['STRIPE_WEBHOOK_SECRET'])
+  })
+
+  it('reads TRUST_PROXY as Express takes it: loopback by default, booleans, hop counts, addresses', () => {
+    expect(EnvSchema.parse({}).TRUST_PROXY).toBe('loopback')
+    expect(EnvSchema.parse({ TRUST_PROXY: '' }).TRUST_PROXY).toBe('loopback')
+    expect(EnvSchema.parse({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true)
+    expect(EnvSchema.parse({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+    expect(EnvSchema.parse({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(EnvSchema.parse({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8')
+  })
+})
+
+describe('setEnv', () => {
+  it('changes what getEnv() answers from then on', () => {
+    const before = getEnv().DOWNLOAD_LIMIT
+    try {
+      setEnv({ DOWNLOAD_LIMIT: String(before + 1) })
+      expect(getEnv().DOWNLOAD_LIMIT).toBe(before + 1)
+    } finally {
+      setEnv({ DOWNLOAD_LIMIT: String(before) })
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-// The one place that reads process.env. Parsed lazily on first use (the start script may set
-// DATABASE_URL after starting the embedded Postgres), then frozen.
+// The one place that reads or writes process.env. Parsed lazily on first use (startup may set
+// DATABASE_URL after starting the embedded Postgres), then frozen until setEnv() changes it.
 
 const DEV_WEBHOOK_SECRET = 'whsec_beatstall_development_only_not_secret'
 const DEV_SESSION_SECRET = 'beatstall-development-session-secret-not-for-production'
@@ -14,11 +14,19 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
+// Express's `trust proxy`: true/false, a hop count, or addresses and names (loopback, 10.0.0.0/8, …).
+const trustProxy = z
+  .string()
+  .min(1)
+  .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
+    /** Which proxies may set X-Forwarded-For/-Proto; only loopback ones unless the operator says so. */
+    TRUST_PROXY: optional(trustProxy).transform((v) => v ?? 'loopback'),
     APP_URL: optional(z.url()),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')),
@@ -80,7 +88,24 @@ export function getEnv(): Env {
   return cached
 }
 
-/** Forget the parsed env: the start script sets DATABASE_URL after starting the embedded Postgres. */
+/**
+ * Set variables for this process (and the workers and children it starts), then parse again:
+ * startup learns DATABASE_URL from the embedded Postgres and SESSION_SECRET from DATA_DIR.
+ */
+export function setEnv(vars: Record<string, string>) {
+  Object.assign(process.env, vars)
+  cached = undefined
+}
+
+/**
+ * Called by the start files before React is first imported: React picks its production or
+ * development build from NODE_ENV when it loads. An operator's own NODE_ENV wins.
+ */
+export function defaultNodeEnv(mode: 'production' | 'development') {
+  process.env.NODE_ENV ??= mode
+}
+
+/** Forget the parsed env, for tests that change process.env themselves. */
 export function reloadEnv() {
   cached = undefined
 }

@@ -10,7 +10,6 @@ import { StatusBadge } from '~/components/studio/status-badge'
 import { TierPricesFields } from '~/components/studio/tier-prices-fields'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
 import { archiveBeat, deleteBeat, publishBeat, restoreBeat, unpublishBeat, updateBeatDetails, updateBeatTiers } from '~/lib/studio/beats.server'
 import { conflictMessage, parseForm } from '~/lib/studio/form'
@@ -49,7 +48,6 @@ const intentSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const producer = await requireProducer(request)
   const beatId = await requireOwnBeatId(producer.id, params.id)
   const form = await request.formData()

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import type { Route } from './+types/studio.beats.$id.upload.$kind'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { confirmDirectUpload, signDirectUpload } from '~/lib/studio/cloudinary-upload.server'
 import { UploadRejected } from '~/lib/studio/file-inspect.server'
 import { uploadKindBySlug } from '~/lib/studio/upload-kinds'
@@ -23,7 +22,6 @@ export function loader() {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const producer = await requireProducer(request)
   const beatId = await requireOwnBeatId(producer.id, params.id)
   const kind = uploadKindBySlug(params.kind)
@@ -33,7 +31,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     try {
       return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
     } catch (error) {
-      // The server discards the unread rest of a refused body (scripts/server/discard-unread-body.ts).
+      // The server discards the unread rest of a refused body (app/server/discard-unread-body.ts).
       if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status })
       throw error
     }

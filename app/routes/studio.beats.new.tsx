@@ -3,7 +3,6 @@ import type { Route } from './+types/studio.beats.new'
 import { BeatDetailsFields } from '~/components/studio/beat-details-fields'
 import { buttonClass } from '~/components/studio/fields'
 import { requireProducer } from '~/lib/auth/session.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
 import { createStudioBeat } from '~/lib/studio/beats.server'
 import { parseForm } from '~/lib/studio/form'
@@ -16,7 +15,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const producer = await requireProducer(request)
   const form = parseForm(await request.formData(), beatDetailsSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })

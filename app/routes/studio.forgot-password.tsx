@@ -5,13 +5,11 @@ import { AuthCard } from '~/components/studio/auth-card'
 import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { requestPasswordReset } from '~/lib/auth/password-reset.server'
 import { emailSchema } from '~/lib/auth/schemas'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Beatstall studio' }]
 
 export async function action({ request, context }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const form = parseForm(await request.formData(), z.object({ email: emailSchema }))
   if (!form.ok) return data({ sent: false as const, errors: form.errors }, { status: 400 })
   await requestPasswordReset(form.data.email, context.ip)

@@ -5,7 +5,6 @@ import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { signIn } from '~/lib/auth/accounts.server'
 import { signInSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Beatstall studio' }]
@@ -16,7 +15,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const form = parseForm(await request.formData(), signInSchema)
   if (!form.ok) return data({ errors: form.errors, email: '' }, { status: 400 })
   const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip })

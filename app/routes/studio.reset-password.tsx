@@ -6,7 +6,6 @@ import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { checkResetToken, resetPassword, type TokenState } from '~/lib/auth/password-reset.server'
 import { newPasswordSchema } from '~/lib/auth/schemas'
 import { createProducerSession } from '~/lib/auth/session.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password · Beatstall studio' }]
@@ -26,7 +25,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const form = parseForm(
     await request.formData(),
     z

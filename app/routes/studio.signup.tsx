@@ -5,7 +5,6 @@ import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { signUp } from '~/lib/auth/accounts.server'
 import { signUpSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create your studio · Beatstall' }]
@@ -16,7 +15,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const form = parseForm(await request.formData(), signUpSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await signUp({ ...form.data, ip: context.ip })

@@ -4,7 +4,6 @@ import { FormAlert } from '~/components/studio/fields'
 import { IntentForm } from '~/components/studio/intent-form'
 import { TermsFields } from '~/components/studio/terms-fields'
 import { requireProducer } from '~/lib/auth/session.server'
-import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { parseForm } from '~/lib/studio/form'
 import { termsFormSchema } from '~/lib/studio/terms'
 import { getProducerTerms, saveProducerTerms } from '~/models/producer.server'
@@ -17,7 +16,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  assertSameOrigin(request)
   const producer = await requireProducer(request)
   const form = await request.formData()
   if (form.get('intent') !== 'terms') throw data('Unknown action.', { status: 400 })

@@ -101,12 +101,12 @@ describe('password reset by emailed link', () => {
     expect(old.status).toBe(410)
   })
 
-  it('rate-limits reset requests per email and refuses cross-site posts', async () => {
+  it('rate-limits reset requests per email', async () => {
     const p = await makeSignedInProducer()
     for (let i = 0; i < 3; i++) await requestLink(p.email, `198.51.100.${30 + i}`)
     const limited = await run(() => forgot.action(args(formRequest('/studio/forgot-password', { email: p.email }), {}, '198.51.100.40')))
     expect(limited.status).toBe(429)
-    const cross = await run(() => forgot.action(args(formRequest('/studio/forgot-password', { email: p.email }, { origin: 'https://evil.example' }))))
-    expect(cross.status).toBe(403)
+    // Cross-site posts never reach the action: the HTTP server refuses them first
+    // (studio-uploads-http.test.ts, "cross-site posts").
   })
 })

@@ -6,12 +6,12 @@ import { getStorage } from '~/lib/storage/index.server'
 import type { DownloadKind } from '~/lib/tiers'
 import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as downloadLoader } from '~/routes/downloads.$itemId.$kind'
-import { loader as fileLoader } from '~/routes/files.$'
 import { makeBeat } from '../factories'
 import { makePaidOrder } from '../factories-orders'
+import { fetchFile } from '../utils/signed-files'
 
 // The download route end to end against real Postgres and the local storage driver: decide, log,
-// redirect to a signed URL, and the signed file route serving the exact stored bytes.
+// redirect to a signed URL, and the server's signed file handler serving the exact stored bytes.
 
 const EMAIL = 'buyer@example.test'
 const FILES: Record<DownloadKind, { ext: string; type: string }> = {
@@ -59,18 +59,8 @@ async function download(itemId: string, kind: string, opts: { cookie?: string; m
   }
 }
 
-async function fetchSigned(location: string, headers: Record<string, string> = {}) {
-  const url = new URL(location, 'http://store.test')
-  const request = new Request(url, { headers })
-  const splat = decodeURIComponent(url.pathname.replace(/^\/files\//, ''))
-  try {
-    return (await fileLoader({ request, params: { '*': splat }, context: { ip: '127.0.0.1' } } as never)) as Response
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown
-    const t = thrown as { init: { status: number } }
-    return new Response(null, { status: t.init.status })
-  }
-}
+/** A signed link as the browser follows it: through the HTTP server's /files handler. */
+const fetchSigned = (location: string, headers: Record<string, string> = {}) => fetchFile(new URL(location, 'http://store.test').toString(), { headers })
 
 const logs = (orderItemId: string) => prisma.downloadLog.findMany({ where: { orderItemId }, orderBy: { id: 'asc' } })
 

@@ -4,10 +4,11 @@ import { beatFileKey } from '~/lib/storage/keys'
 import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as coverLoader } from '~/routes/media.cover.$beatId'
 import { loader as previewLoader } from '~/routes/media.preview.$beatId'
-import { loader as filesLoader } from '~/routes/files.$'
 import { makeBeat } from '../factories'
+import { fetchFile } from '../utils/signed-files'
 
-// The public media routes and the signed /files route, called the way React Router calls them.
+// The public media routes, called the way React Router calls them, and the signed /files handler
+// of the HTTP server over loopback.
 
 type Args<L extends (...a: never[]) => unknown> = Parameters<L>[0]
 const call = <L extends (args: never) => Promise<Response>>(loader: L, url: string, params: Record<string, string>, init: RequestInit = {}) =>
@@ -88,32 +89,62 @@ describe('GET /files/*', () => {
     await getStorage().put(key, audio, { kind: 'WAV', contentType: 'audio/wav' })
     return getStorage().signedDownloadUrl(key, { kind: 'WAV', expiresAt, filename: 'Night Drive (Trackout).wav', contentType: 'audio/wav' })
   }
-  const splat = (url: string) => ({ '*': decodeURIComponent(new URL(url, 'http://x').pathname.replace(/^\/files\//, '')) })
 
   it('serves a valid signed link as a named attachment, with Range', async () => {
     const url = await signed(new Date(Date.now() + 10 * 60 * 1000))
-    const res = await call(filesLoader, url, splat(url))
+    const res = await fetchFile(url)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('audio/wav')
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''Night%20Drive%20%28Trackout%29.wav`)
-    const part = await call(filesLoader, url, splat(url), { headers: { Range: 'bytes=0-9' } })
+    const part = await fetchFile(url, { headers: { Range: 'bytes=0-9' } })
     expect(part.status).toBe(206)
+  })
+
+  it('answers like a file server: validators, conditional GET, HEAD, no caching by others, 416 with a sentence', async () => {
+    const url = await signed(new Date(Date.now() + 10 * 60 * 1000))
+    const res = await fetchFile(url)
+    expect(res.headers.get('cache-control')).toBe('private, no-cache')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('accept-ranges')).toBe('bytes')
+    expect(res.headers.get('content-length')).toBe('4096')
+    expect(res.headers.get('last-modified')).toMatch(/GMT$/)
+    expect(Buffer.from(await res.arrayBuffer()).equals(audio)).toBe(true)
+    const etag = res.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    expect((await fetchFile(url, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    const head = await fetchFile(url, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe('4096')
+    const part = await fetchFile(url, { headers: { Range: 'bytes=4000-' } })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 4000-4095/4096')
+    expect(Buffer.from(await part.arrayBuffer()).equals(audio.subarray(4000))).toBe(true)
+    // A stale If-Range validator means the whole (new) file.
+    expect((await fetchFile(url, { headers: { Range: 'bytes=0-9', 'If-Range': '"stale"' } })).status).toBe(200)
+    for (const [range, message] of [['bytes=5000-', /outside the file/], ['bytes=oops', /Malformed/]] as const) {
+      const refused = await fetchFile(url, { headers: { Range: range } })
+      expect(refused.status, range).toBe(416)
+      expect(refused.headers.get('content-range')).toBe('bytes */4096')
+      expect(refused.headers.get('content-type')).toMatch(/^text\/plain/)
+      expect(refused.headers.get('content-disposition')).toBeNull()
+      expect(await refused.text()).toMatch(message)
+    }
   })
 
   it('answers expired links with 410, tampered or incomplete links with 401, missing files with 404', async () => {
     const expired = await signed(new Date(Date.now() - 1000))
-    const e = await call(filesLoader, expired, splat(expired))
+    const e = await fetchFile(expired)
     expect(e.status).toBe(410)
     expect(await e.text()).toMatch(/expired/)
     const ok = await signed(new Date(Date.now() + 60_000))
     const tampered = ok.replace('wav.wav', 'mp3.mp3')
-    expect((await call(filesLoader, tampered, splat(tampered))).status).toBe(401)
+    expect((await fetchFile(tampered)).status).toBe(401)
     const noSig = ok.replace(/&sig=.*/, '')
-    const r = await call(filesLoader, noSig, splat(noSig))
+    const r = await fetchFile(noSig)
     expect(r.status).toBe(401)
     expect(await r.text()).toMatch(/order page/)
-    expect((await call(filesLoader, '/files/../../etc/passwd?exp=1&sig=xxxxxxxxxxxxxxxxxxxx', { '*': '../../etc/passwd' })).status).toBe(401)
+    expect((await fetchFile('/files/../../etc/passwd?exp=1&sig=xxxxxxxxxxxxxxxxxxxx')).status).toBe(401)
     await getStorage().delete('beats/f1/wav.wav', 'WAV')
-    expect((await call(filesLoader, ok, splat(ok))).status).toBe(404)
+    expect((await fetchFile(ok)).status).toBe(404)
   })
 })

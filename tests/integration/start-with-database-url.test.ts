@@ -54,7 +54,7 @@ describe('npm start with DATABASE_URL', () => {
       expect(readme.status).toBe(404)
       await readme.text()
       // Behind a TLS proxy that passes Host and X-Forwarded-Proto (README), forms work; without the
-      // scheme the browser's Origin does not match and React Router refuses the post.
+      // scheme the browser's Origin does not match and the server refuses the post as cross-site.
       // (node:http, since fetch does not let a caller set Host.)
       const signIn = (headers: Record<string, string>) =>
         new Promise<number>((resolve, reject) => {
@@ -73,7 +73,7 @@ describe('npm start with DATABASE_URL', () => {
           req.end(body)
         })
       expect(await signIn({ 'X-Forwarded-Proto': 'https' })).toBe(401)
-      expect(await signIn({})).toBe(400)
+      expect(await signIn({})).toBe(403)
     } finally {
       server.kill('SIGTERM')
     }

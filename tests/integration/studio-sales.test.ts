@@ -95,11 +95,11 @@ describe('sales overview', () => {
     expect(await prisma.outboxEmail.count({ where: { to: 'first@example.test', kind: 'receipt' } })).toBe(1)
   })
 
-  it('answers 400 to an unknown intent and 403 to a cross-site post', async () => {
+  it('answers 400 to an unknown intent', async () => {
     const p = await makeSignedInProducer()
     expect((await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'refund-everything' }, { cookie: p.cookie }))))).status).toBe(400)
-    const cross = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'reset-downloads', lineId: 'x' }, { cookie: p.cookie, origin: 'https://evil.example' }))))
-    expect(cross.status).toBe(403)
+    // Cross-site posts never reach the action: the HTTP server refuses them first
+    // (studio-uploads-http.test.ts, "cross-site posts").
   })
 })
 

@@ -3,10 +3,11 @@ import net from 'node:net'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { prisma } from '~/lib/db.server'
 import { reloadEnv } from '~/lib/env.server'
 import { makeBeat } from '../factories'
 import { makePng, makeSignedInProducer, multipartBody } from '../factories-studio'
-import { DISCARD_LIMIT_BYTES } from '../../scripts/server/discard-unread-body'
+import { DISCARD_LIMIT_BYTES } from '~/server/discard-unread-body'
 import { startServer, type StartedServer } from '../utils/start-server'
 
 // Refused uploads over real HTTP, against the production build: the client must read the 413,
@@ -44,12 +45,12 @@ interface Answer {
  * clients report as EPIPE or a reset connection instead of the answer. (Node's own HTTP client
  * stops sending once an early answer has arrived, so it cannot show this.)
  */
-function post(urlPath: string, contentType: string, body: Buffer, opts: { chunked?: boolean } = {}): Promise<Answer> {
+function post(urlPath: string, contentType: string, body: Buffer, opts: { chunked?: boolean; origin?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(server.port, '127.0.0.1')
     const framing = opts.chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${body.length}`
     socket.write(
-      `POST ${urlPath} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nOrigin: ${server.origin}\r\n` +
+      `POST ${urlPath} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${cookie}\r\nOrigin: ${opts.origin ?? server.origin}\r\n` +
         `Content-Type: ${contentType}\r\n${framing}\r\n\r\n`,
     )
     let received = Buffer.alloc(0)
@@ -160,5 +161,59 @@ describe('refused uploads over HTTP', () => {
     expect(sent, error.message).toBeGreaterThan(DISCARD_LIMIT_BYTES)
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200)
     expect(stagingFiles()).toEqual([])
+  }, 60_000)
+})
+
+describe('cross-site posts', () => {
+  const signIn = (headers: Record<string, string>) =>
+    fetch(`${server.origin}/studio/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'email=nobody%40example.test&password=not-the-password',
+      redirect: 'manual',
+    })
+
+  it('refuses a form posted from another site with a readable 403, by Origin or else by Referer', async () => {
+    const crossSite: Record<string, string>[] = [{ Origin: 'https://evil.example' }, { Referer: 'https://evil.example/page' }, { Referer: 'not a url' }]
+    for (const headers of crossSite) {
+      const res = await signIn(headers)
+      expect(res.status, JSON.stringify(headers)).toBe(403)
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/)
+      expect(await res.text()).toBe('This form was sent from another site, so it was refused.')
+    }
+    // The store's own pages, and clients that send neither header, reach the route.
+    expect((await signIn({ Origin: server.origin })).status).toBe(401)
+    expect((await signIn({ Referer: `${server.origin}/studio/login` })).status).toBe(401)
+    expect((await signIn({})).status).toBe(401)
+  })
+
+  it('refuses every kind of form from another site before its action runs', async () => {
+    const forms: [string, string][] = [
+      ['/studio/logout', ''],
+      ['/studio/forgot-password', 'email=nobody%40example.test'],
+      [`/studio/beats/${beatId}`, 'intent=publish'],
+      ['/studio/sales', 'intent=reset-downloads&lineId=x'],
+      ['/checkout', 'items=x'],
+      ['/orders', 'email=nobody%40example.test'],
+    ]
+    for (const [urlPath, body] of forms) {
+      const res = await fetch(`${server.origin}${urlPath}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      })
+      expect(res.status, urlPath).toBe(403)
+      expect(await res.text()).toMatch(/another site/)
+    }
+    expect((await prisma.beat.findUniqueOrThrow({ where: { id: beatId }, select: { status: true } })).status).toBe('DRAFT')
+  })
+
+  it('refuses a cross-site upload before reading it, stores nothing, and lets the client finish sending', async () => {
+    const { body, contentType } = multipartBody(Buffer.alloc(3 * 1024 * 1024), 'beat.wav')
+    const answer = await post(`/studio/beats/${beatId}/upload/wav`, contentType, body, { origin: 'https://evil.example' })
+    expect(answer.status).toBe(403)
+    expect(answer.body).toMatch(/another site/)
+    expect(await prisma.beatFile.count({ where: { beatId } })).toBe(0)
   }, 60_000)
 })

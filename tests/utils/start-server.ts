@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import getPort from 'get-port'
 
-// Starts the production build with `scripts/start.ts` as `npm start` would, against a given
-// database, and waits for /healthz. Needs the build (`npm test` builds first).
+// Starts the production build (`node <build>/server/index.js`) as `npm start` would, against a
+// given database, and waits for /healthz. Needs the build (`npm test` builds first).
 
 export const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
 
@@ -24,7 +24,7 @@ export async function startServer(opts: { databaseUrl: string; env?: Record<stri
   const dataDir = mkdtempSync(path.join(os.tmpdir(), opts.dataPrefix ?? 'beatstall-start-'))
   chmodSync(dataDir, 0o755)
   const port = await getPort({ host: '127.0.0.1' })
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [path.join(buildDir, 'server/index.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -32,7 +32,6 @@ export async function startServer(opts: { databaseUrl: string; env?: Record<stri
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
-      BUILD_DIR: buildDir,
       LOG_LEVEL: 'warn',
       ...opts.env,
     },

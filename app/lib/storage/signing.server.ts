@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
 import { getEnv } from '~/lib/env.server'
+import { isValidKey } from './keys'
 
 // HMAC-signed local download URLs: /files/<key>?exp=<unix seconds>&name=<filename>&sig=<hmac>.
 // The key is derived from SESSION_SECRET (every listed secret verifies, so rotation keeps links
@@ -46,4 +48,27 @@ export function verifyLocalFileSignature(
   if (!valid) return { ok: false, reason: 'invalid' }
   if (input.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' }
   return { ok: true }
+}
+
+const SignedQuery = z.object({
+  exp: z.coerce.number().int().positive(),
+  name: z.string().max(300).default(''),
+  sig: z.string().min(16).max(200),
+})
+
+type SignedFileRequest =
+  | { ok: true; key: string; downloadName: string | undefined }
+  | { ok: false; status: 401 | 410; message: string }
+
+/** Decides whether /files/<key>?exp=…&name=…&sig=… may be served, with the sentence to show if not. */
+export function checkSignedFileRequest(key: string, query: URLSearchParams, now: Date = new Date()): SignedFileRequest {
+  const parsed = SignedQuery.safeParse(Object.fromEntries(query))
+  if (!isValidKey(key) || !parsed.success) {
+    return { ok: false, status: 401, message: 'This download link is incomplete or has been altered. Open your order page to get a fresh link.' }
+  }
+  const check = verifyLocalFileSignature({ key, ...parsed.data }, now)
+  if (check.ok) return { ok: true, key, downloadName: parsed.data.name || undefined }
+  return check.reason === 'expired'
+    ? { ok: false, status: 410, message: 'This download link has expired (links last 10 minutes). Open your order page to get a fresh link.' }
+    : { ok: false, status: 401, message: 'This download link is not valid. Open your order page to get a fresh link.' }
 }

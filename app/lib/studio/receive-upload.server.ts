@@ -57,7 +57,7 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
         settled = true
         // Stop reading the request (no more bytes reach the disk) and drop the partial file. The
         // body is paused, not destroyed, so the client still receives the error response; the
-        // server then reads and drops the rest (scripts/server/discard-unread-body.ts).
+        // server then reads and drops the rest (app/server/discard-unread-body.ts).
         body.unpipe(parser)
         body.pause()
         out?.destroy()

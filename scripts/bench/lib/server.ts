@@ -4,8 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import getPort from 'get-port'
 
-// Starts the production build the way `npm start` does (tsx scripts/start.ts) on 127.0.0.1, for
-// benchmarks. Pass DATABASE_URL to reuse a prepared database, or let it start an embedded one.
+// Starts the production build the way `npm start` does (node <build>/server/index.js) on 127.0.0.1,
+// for benchmarks. Pass BUILD_DIR (from buildForBench) and DATABASE_URL to reuse a prepared
+// database, or let it start an embedded one.
 
 export interface RunningServer {
   url: string
@@ -22,7 +23,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   // node itself (not npx) so `pid` is the server's, for memory readings.
   // BENCH_PROFILE_DIR=… writes the server's V8 CPU profile there when it stops (where the time goes).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
+  const entry = path.join(path.resolve(env.BUILD_DIR ?? 'build'), 'server/index.js')
+  const child: ChildProcess = spawn(process.execPath, [...profile, entry], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

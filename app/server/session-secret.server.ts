@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { getEnv, reloadEnv } from '~/lib/env.server'
+import { getEnv, setEnv } from '~/lib/env.server'
 
 /**
  * Production without SESSION_SECRET (the one-command default): generate a random secret once and
@@ -18,6 +18,5 @@ export async function ensureSessionSecret(log: (line: string) => void) {
     log(`generated a session secret in ${file} (set SESSION_SECRET to manage it yourself)`)
   }
   await chmod(file, 0o600)
-  process.env.SESSION_SECRET = (await readFile(file, 'utf8')).trim()
-  reloadEnv()
+  setEnv({ SESSION_SECRET: (await readFile(file, 'utf8')).trim() })
 }

@@ -1,21 +1,16 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
 import type { ServerBuild } from 'react-router'
 import type { BeatstallLoadContext } from '~/load-context'
+import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { discardUnreadBody } from './discard-unread-body'
-
-// Same variable as react-router.config.ts: where `react-router build` wrote the app.
-const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
-
-export async function loadProductionBuild(): Promise<ServerBuild> {
-  return (await import(pathToFileURL(path.join(BUILD_DIR, 'server/index.js')).href)) as ServerBuild
-}
+import { refuseCrossSite } from './same-origin'
+import { serveSignedFile } from './signed-files.server'
 
 /** URL paths of the files `react-router build` copied from public/, fingerprinted assets aside. */
 function listPublicFiles(clientDir: string): Set<string> {
@@ -28,20 +23,28 @@ function listPublicFiles(clientDir: string): Set<string> {
   )
 }
 
-/** The production HTTP app: static assets, request logs, and React Router for everything else. */
-export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>), { serveStatic = true } = {}) {
+interface HttpAppOptions {
+  /** The client half of the production build; in development Vite serves those files instead. */
+  clientDir?: string
+}
+
+/**
+ * The store's HTTP app: static assets, request logs, the cross-site check, signed local files, and
+ * React Router for everything else. The production server and `npm run dev` both use it.
+ */
+export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>), { clientDir }: HttpAppOptions = {}) {
+  const env = getEnv()
   const app = express()
   app.disable('x-powered-by')
-  // Only loopback proxies are trusted unless the operator says otherwise (X-Forwarded-For).
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.set('trust proxy', env.TRUST_PROXY)
   app.use(compression())
-  if (serveStatic) {
+  if (clientDir) {
     // Fingerprinted assets never change; everything else in public/ may.
-    app.use('/assets', express.static(path.join(BUILD_DIR, 'client/assets'), { immutable: true, maxAge: '1y' }))
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
     // The other files of public/ are few and known at start: only their own paths reach the file
     // server, so a page request costs no failed stat (and the folder's README is not served).
-    const publicPaths = listPublicFiles(path.join(BUILD_DIR, 'client'))
-    const servePublic = express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h', index: false, redirect: false })
+    const publicPaths = listPublicFiles(clientDir)
+    const servePublic = express.static(clientDir, { maxAge: '1h', index: false, redirect: false })
     app.use((req, res, next) => (publicPaths.has(req.path) ? servePublic(req, res, next) : next()))
   }
   app.use(
@@ -55,11 +58,14 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
     }),
   )
   app.use(discardUnreadBody)
+  app.use(refuseCrossSite)
+  // Verified signed files go straight from disk to the socket, without React Router's web streams.
+  app.get('/files/{*key}', serveSignedFile)
   app.all(
     '/{*splat}',
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV,
+      mode: env.NODE_ENV,
       getLoadContext: (req): BeatstallLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
     }),
   )

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '~/lib/db/embedded-postgres.server'
 import { migrate } from '~/lib/db/migrate.server'
-import { getEnv, reloadEnv } from '~/lib/env.server'
+import { getEnv, setEnv } from '~/lib/env.server'
 
 export interface PreparedDatabase {
   url: string
@@ -17,8 +17,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
   let embedded: EmbeddedDatabase | undefined
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({ dir: path.join(env.DATA_DIR, 'postgres'), port: 54329, log })
-    process.env.DATABASE_URL = embedded.url
-    reloadEnv()
+    setEnv({ DATABASE_URL: embedded.url })
     env = getEnv()
     log(`embedded PostgreSQL running on 127.0.0.1:${embedded.port}`)
   }
