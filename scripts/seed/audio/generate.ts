@@ -4,13 +4,16 @@ import { encodeMp3 } from './mp3'
 import { renderBeat, type BeatSpec } from './render'
 import { zipFiles } from './stems-zip'
 import { applyTag } from './tag'
-import { encodeWav } from './wav'
+import { encodeWav, isMono } from './wav'
 
 // Everything a demo beat needs, as bytes: full WAV and MP3, stems zip, tagged preview, cover.
 
-export const PREVIEW_MAX_SECONDS = 30
-/** Demo tracks are short on purpose: MP3 encoding in pure JS is the slow part of the seed. */
-export const DEFAULT_TRACK_SECONDS = 24
+const PREVIEW_MAX_SECONDS = 30
+/**
+ * Demo tracks are short on purpose: MP3 encoding in pure JS is most of the seed's CPU, and the
+ * seed runs before a newcomer's first `npm start` answers. About 12 s is a few phrases of a beat.
+ */
+export const DEFAULT_TRACK_SECONDS = 12
 
 export interface GeneratedFile {
   data: Buffer
@@ -31,7 +34,7 @@ export async function generateBeatFiles(spec: BeatSpec & { title?: string }): Pr
   const beat = renderBeat({ targetSeconds: DEFAULT_TRACK_SECONDS, ...spec })
   const ms = (buf: StereoBuffer) => Math.round((buf.left.length / SAMPLE_RATE) * 1000)
   const safe = (spec.title ?? 'beat').replace(/[^\w\- ]+/g, '').trim() || 'beat'
-  const stemFiles = Object.entries(beat.stems).map(([name, audio]) => ({ name: `${safe} - ${name}.wav`, data: encodeWav(audio, SAMPLE_RATE) }))
+  const stemFiles = Object.entries(beat.stems).map(([name, audio]) => ({ name: `${safe} - ${name}.wav`, data: encodeWav(audio, SAMPLE_RATE, { mono: isMono(audio) }) }))
   const preview = previewExcerpt(beat.mix, beat.barSeconds)
   applyTag(preview, beat.key)
   return {
@@ -45,7 +48,7 @@ export async function generateBeatFiles(spec: BeatSpec & { title?: string }): Pr
 }
 
 /** Up to 30 s from the top (demo tracks are short), skipping a long intro, with fades at both ends. */
-export function previewExcerpt(mix: StereoBuffer, barSeconds: number): StereoBuffer {
+function previewExcerpt(mix: StereoBuffer, barSeconds: number): StereoBuffer {
   const startBar = barSeconds > 4 ? 2 : 0
   const start = Math.min(Math.round(startBar * barSeconds * SAMPLE_RATE), Math.max(0, mix.left.length - SAMPLE_RATE))
   const length = Math.min(mix.left.length - start, PREVIEW_MAX_SECONDS * SAMPLE_RATE)
