@@ -1,4 +1,4 @@
-// `npm run bench:download` (issue 4, "Measured"): the download route's decide-log-and-redirect
+// `npm run bench:download`: the download route's decide-log-and-redirect
 // path at 50 connections beside /licensing (a page without database work) in the same run, and the
 // local signed file route streaming a 10 MB WAV beside a plain Node read of the same file.
 // Production build, own embedded Postgres, a paid order created directly. Loopback only.

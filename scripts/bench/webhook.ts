@@ -1,4 +1,4 @@
-// `npm run bench:webhook`: Stripe webhook fulfilment under load (issue 3, "Measured").
+// `npm run bench:webhook`: Stripe webhook fulfilment under load.
 // Production build + its own embedded Postgres; N pending orders (with items) created by SQL; the
 // server on 127.0.0.1 receives every order's signed checkout.session.completed twice (N×2
 // deliveries, 32 in flight, duplicates interleaved). Reports deliveries/s and p50/p95/p99, checks

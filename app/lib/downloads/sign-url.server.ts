@@ -5,7 +5,7 @@ import type { LocalFileStorage } from '~/lib/storage/local.server'
 import { getStorage } from '~/lib/storage/index.server'
 import type { SignedUrlOptions } from '~/lib/storage/types'
 
-// The seam between the download gate and the storage drivers (helper A's getStorage()).
+// The seam between the download gate and the storage drivers (getStorage()).
 
 export function signFileUrl(key: string, options: SignedUrlOptions): string {
   return getStorage().signedDownloadUrl(key, options)
