@@ -11,9 +11,10 @@ import { encodeWav, isMono } from './wav'
 const PREVIEW_MAX_SECONDS = 30
 /**
  * Demo tracks are short on purpose: MP3 encoding in pure JS is most of the seed's CPU, and the
- * seed runs before a newcomer's first `npm start` answers. About 12 s is a few phrases of a beat.
+ * seed runs before a newcomer's first `npm start` answers. About 10 s (two to six bars, plus the
+ * tail) is enough to hear a beat's groove, sound and key.
  */
-export const DEFAULT_TRACK_SECONDS = 12
+export const DEFAULT_TRACK_SECONDS = 10
 
 export interface GeneratedFile {
   data: Buffer

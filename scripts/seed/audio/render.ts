@@ -257,7 +257,8 @@ function renderMelody(
   const pan = rng.range(-0.3, 0.3)
   const delay = Math.round(o.step * 3 * 44_100)
   const dry = new Float32Array(out.left.length)
-  const startBar = 2
+  // After two bars of groove, unless the track is too short to wait.
+  const startBar = o.bars > 4 ? 2 : 0
   for (let bar = startBar; bar < o.bars; bar += 2) {
     const vary = (bar / 2) % 2 === 1
     for (const n of motif) {
