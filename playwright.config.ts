@@ -47,7 +47,7 @@ export default defineConfig({
   webServer: {
     command: `node ${path.join(process.env.BUILD_DIR ?? 'build', 'server/index.js')}`,
     url: `${baseURL}/healthz`,
-    // A first start renders the demo audio (about a minute on two idle cores; cached afterwards).
+    // A first start renders the demo audio (once per machine; cached afterwards).
     timeout: 420_000,
     reuseExistingServer: false,
     stdout: 'ignore',

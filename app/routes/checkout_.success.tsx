@@ -19,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!query.success) throw data('This checkout link is not valid.', { status: 404 })
   const order = await orderForSuccessPage(query.data.session_id)
   if (!order) throw data('We could not find that checkout. If you paid, check your email for the receipt.', { status: 404 })
-  // Downloads per line (issue 4); also sets the 30-minute order-access cookie they need.
+  // Downloads per line; also sets the 30-minute order-access cookie they need.
   const downloads = await successPageDownloads(order)
   return data(
     { order: toOrderView(order), downloads: downloads.lines },

@@ -1,4 +1,4 @@
-// `npm run bench:catalog`: the storefront under load at 100,000 beats (issue 2, "Measured").
+// `npm run bench:catalog`: the storefront under load at 100,000 beats.
 // Builds for production, fills an embedded Postgres with 100k beats by SQL, starts the server on
 // 127.0.0.1 and reports latency/throughput of a searched+filtered catalog page against /licensing
 // (same build, no database), the search SQL's own time, the catalog page's gzipped JavaScript and
@@ -17,7 +17,7 @@ import { buildForBench } from './lib/build'
 const BEATS = Number(process.env.BENCH_BEATS ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const QUERY_RUNS = 300
-// A text search plus two filters, as the issue asks.
+// A text search plus two filters: how a shopper narrows the catalog.
 const SEARCH = { q: 'night', genre: 'Trap', mood: 'Dark' } as const
 
 const log = (line: string) => console.log(`[bench] ${line}`)

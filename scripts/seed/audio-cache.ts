@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { GeneratedBeat, GeneratedFile } from '~/lib/audio/generate'
-import type { BeatSpec } from '~/lib/audio/render'
+import type { GeneratedBeat, GeneratedFile } from './audio/generate'
+import type { BeatSpec } from './audio/render'
 
 // Rendering and MP3-encoding 27 beats costs minutes of CPU on a small machine, and the output
 // depends only on the spec, so it is cached by (generator version, spec). The default location is
@@ -11,7 +11,7 @@ import type { BeatSpec } from '~/lib/audio/render'
 // file is checked against its sha256 before reuse.
 
 /** Bump when the synthesis changes so old renders are not reused. */
-export const GENERATOR_VERSION = 'beatstall-demo-audio-v1'
+const GENERATOR_VERSION = 'beatstall-demo-audio-v2'
 
 export function defaultCacheDir(): string {
   return path.join(os.tmpdir(), 'beatstall-demo-audio')

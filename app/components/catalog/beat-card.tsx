@@ -6,7 +6,7 @@ import type { CardBeatData } from '~/lib/catalog/card'
 import { CoverArt } from './cover-art'
 
 /** What a card shows (the catalog loader trims beats to CardBeatData). */
-export type CardBeat = Omit<CardBeatData, 'previewDurationMs'>
+type CardBeat = Omit<CardBeatData, 'previewDurationMs'>
 
 interface Props {
   beat: CardBeat

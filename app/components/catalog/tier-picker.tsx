@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router'
 import { formatPrice } from '~/lib/money'
 import { DOWNLOAD_KIND_LABELS, type DownloadKind, type TierId } from '~/lib/tiers'
 
-export interface TierOption {
+interface TierOption {
   tier: TierId
   label: string
   blurb: string

@@ -44,7 +44,7 @@ function StatusBadge({ status }: { status: string }) {
   return <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs font-semibold uppercase">{label}</span>
 }
 
-export function LineDownloads({ line }: { line: LineView }) {
+function LineDownloads({ line }: { line: LineView }) {
   return (
     <div data-testid={`line-${line.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">

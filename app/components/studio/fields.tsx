@@ -3,7 +3,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 // Labelled form controls for the studio: the error is tied to its input (aria-describedby) so a
 // screen reader announces what to fix.
 
-export const inputClass =
+const inputClass =
   'block w-full rounded-lg border border-line bg-ink px-3 py-2 text-sm text-white placeholder:text-zinc-500 focus:border-accent focus:outline-none aria-[invalid=true]:border-red-400'
 
 export const buttonClass = {

@@ -1,7 +1,15 @@
-import { hashSeed } from '~/lib/audio/prng'
-
 // An SVG stand-in cover for beats without one: a gradient in colours derived from the beat id and
 // a vinyl-record mark, so a missing cover never looks like a broken image.
+
+/** FNV-1a: a stable 32-bit number from the seed, so a beat keeps its colours. */
+function hashSeed(seed: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < seed.length; i++) {
+    h ^= seed.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
 
 export function placeholderCoverSvg(seed: string): string {
   const h = hashSeed(seed)

@@ -24,7 +24,7 @@ export function parseKey(text: string): MusicalKey {
 const MAJOR = [0, 2, 4, 5, 7, 9, 11]
 const MINOR = [0, 2, 3, 5, 7, 8, 10]
 
-export function scaleOf(key: MusicalKey): readonly number[] {
+function scaleOf(key: MusicalKey): readonly number[] {
   return key.mode === 'major' ? MAJOR : MINOR
 }
 

@@ -1,10 +1,10 @@
 // How each genre is played: drum grid, sounds, bass and chord behaviour. Steps are 16ths (0–15).
 
-export type HatFeel = 'eighths' | 'sixteenths' | 'trap-rolls' | 'drill-triplets' | 'house-offbeat' | 'shaker'
-export type BassKind = '808' | '808-glide' | 'saw' | 'square' | 'sub'
-export type ChordKind = 'keys' | 'pad' | 'pluck' | 'organ' | 'piano'
-export type ChordRhythm = 'sustain' | 'stabs' | 'syncopated' | 'chops'
-export type MelodyKind = 'bell' | 'pluck' | 'keys' | 'piano' | 'none'
+type HatFeel = 'eighths' | 'sixteenths' | 'trap-rolls' | 'drill-triplets' | 'house-offbeat' | 'shaker'
+type BassKind = '808' | '808-glide' | 'saw' | 'square' | 'sub'
+type ChordKind = 'keys' | 'pad' | 'pluck' | 'organ' | 'piano'
+type ChordRhythm = 'sustain' | 'stabs' | 'syncopated' | 'chops'
+type MelodyKind = 'bell' | 'pluck' | 'keys' | 'piano' | 'none'
 
 export interface Style {
   swing: number
@@ -41,7 +41,7 @@ const TRAP: Style = {
   kickTone: { startHz: 170, endHz: 50, decay: 0.16, drive: 2.5 },
 }
 
-export const STYLES: Record<string, Style> = {
+const STYLES: Record<string, Style> = {
   trap: TRAP,
   drill: {
     ...TRAP,

@@ -35,7 +35,7 @@ export function mixStereo(into: StereoBuffer, signal: StereoBuffer, start: numbe
 }
 
 /** Coefficient of a one-pole low-pass at `hz`. */
-export function onePole(hz: number): number {
+function onePole(hz: number): number {
   return 1 - Math.exp((-2 * Math.PI * hz) / SAMPLE_RATE)
 }
 

@@ -8,7 +8,7 @@ import { degreeToMidi, midiToHz, type MusicalKey } from './theory'
 export const TAG_EVERY_SECONDS = 10
 export const TAG_FIRST_AT_SECONDS = 2
 
-export function tagSignal(key: MusicalKey): Float32Array {
+function tagSignal(key: MusicalKey): Float32Array {
   const notes = [0, 4, 7].map((d) => midiToHz(degreeToMidi(key, d, 5)))
   const out = new Float32Array(Math.round(1.6 * SAMPLE_RATE))
   notes.forEach((hz, i) => {

@@ -8,7 +8,7 @@ import { generateBeatFiles } from './generate'
 import { renderBeat } from './render'
 import { applyTag, TAG_EVERY_SECONDS, TAG_FIRST_AT_SECONDS } from './tag'
 import { parseKey } from './theory'
-import { encodeWav, readWavHeader } from './wav'
+import { encodeWav, isMono, readWavHeader } from './wav'
 
 function listZip(buf: Buffer): Promise<{ name: string; data: Buffer }[]> {
   return new Promise((resolve, reject) => {
@@ -60,6 +60,20 @@ describe('WAV', () => {
     expect(wav.readUInt32LE(4)).toBe(wav.length - 8)
     expect(wav.readInt16LE(44)).toBe(Math.round(0.5 * 0x7fff))
     expect(wav.readInt16LE(46)).toBe(-0x8000)
+  })
+
+  it('writes a mono file when asked, at half the size', () => {
+    const audio = stereo(SAMPLE_RATE / 4)
+    audio.left.fill(0.25)
+    audio.right.fill(0.25)
+    expect(isMono(audio)).toBe(true)
+    const wav = encodeWav(audio, SAMPLE_RATE, { mono: true })
+    expect(readWavHeader(wav)).toEqual({ channels: 1, sampleRate: 44_100, bitsPerSample: 16, dataBytes: (SAMPLE_RATE / 4) * 2, durationSeconds: 0.25 })
+    expect(wav.readUInt16LE(32)).toBe(2) // block align
+    expect(wav.readUInt32LE(28)).toBe(SAMPLE_RATE * 2) // byte rate
+    expect(wav.readInt16LE(44)).toBe(Math.round(0.25 * 0x7fff))
+    audio.right[100] = 0
+    expect(isMono(audio)).toBe(false)
   })
 })
 
@@ -114,7 +128,15 @@ describe('generated files', () => {
     const entries = await listZip(files.stems.data)
     const names = entries.map((e) => e.name)
     expect(names).toEqual(expect.arrayContaining(['Lagos Sunset - drums.wav', 'Lagos Sunset - bass.wav', 'Lagos Sunset - chords.wav']))
-    for (const e of entries) expect(readWavHeader(e.data).dataBytes).toBe(wav.dataBytes)
+    // Every stem lines up with the mix sample for sample; a stem that is mono (the bass) is stored
+    // as one channel, the others in stereo.
+    for (const e of entries) {
+      const stem = readWavHeader(e.data)
+      expect({ sampleRate: stem.sampleRate, bitsPerSample: stem.bitsPerSample, durationSeconds: stem.durationSeconds }).toEqual({ sampleRate: wav.sampleRate, bitsPerSample: wav.bitsPerSample, durationSeconds: wav.durationSeconds })
+      expect(stem.dataBytes).toBe((wav.dataBytes / 2) * stem.channels)
+    }
+    const channels = Object.fromEntries(entries.map((e) => [e.name, readWavHeader(e.data).channels]))
+    expect(channels).toMatchObject({ 'Lagos Sunset - bass.wav': 1, 'Lagos Sunset - drums.wav': 2 })
   })
 
   it('draws a distinct 640×640 PNG cover per seed', () => {

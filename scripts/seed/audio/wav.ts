@@ -11,9 +11,18 @@ export function toInt16(signal: Float32Array): Int16Array {
   return out
 }
 
-export function encodeWav(audio: StereoBuffer, sampleRate: number): Buffer {
+/** True when both channels carry the same samples (a centred mono source, like the bass). */
+export function isMono(audio: StereoBuffer): boolean {
+  const { left, right } = audio
+  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false
+  return true
+}
+
+/** `mono` writes one channel (the left): half the bytes for a stem that is mono anyway. */
+export function encodeWav(audio: StereoBuffer, sampleRate: number, opts: { mono?: boolean } = {}): Buffer {
+  const channels = opts.mono ? 1 : 2
   const frames = audio.left.length
-  const dataBytes = frames * 4
+  const dataBytes = frames * 2 * channels
   const buf = Buffer.alloc(44 + dataBytes)
   buf.write('RIFF', 0, 'ascii')
   buf.writeUInt32LE(36 + dataBytes, 4)
@@ -21,14 +30,18 @@ export function encodeWav(audio: StereoBuffer, sampleRate: number): Buffer {
   buf.write('fmt ', 12, 'ascii')
   buf.writeUInt32LE(16, 16) // fmt chunk size
   buf.writeUInt16LE(1, 20) // PCM
-  buf.writeUInt16LE(2, 22) // channels
+  buf.writeUInt16LE(channels, 22)
   buf.writeUInt32LE(sampleRate, 24)
-  buf.writeUInt32LE(sampleRate * 4, 28) // byte rate
-  buf.writeUInt16LE(4, 32) // block align
+  buf.writeUInt32LE(sampleRate * 2 * channels, 28) // byte rate
+  buf.writeUInt16LE(2 * channels, 32) // block align
   buf.writeUInt16LE(16, 34) // bits per sample
   buf.write('data', 36, 'ascii')
   buf.writeUInt32LE(dataBytes, 40)
   const l = toInt16(audio.left)
+  if (channels === 1) {
+    new Int16Array(buf.buffer, buf.byteOffset + 44, frames).set(l)
+    return buf
+  }
   const r = toInt16(audio.right)
   const pcm = new Int16Array(buf.buffer, buf.byteOffset + 44, frames * 2)
   for (let i = 0; i < frames; i++) {

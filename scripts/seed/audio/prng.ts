@@ -10,7 +10,7 @@ export interface Rng {
 }
 
 /** FNV-1a: turns a seed string into 32 bits. */
-export function hashSeed(seed: string): number {
+function hashSeed(seed: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i)

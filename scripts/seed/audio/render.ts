@@ -59,7 +59,8 @@ export function renderBeat(spec: BeatSpec): RenderedBeat {
 
   const progression: readonly number[] = rng.pick<readonly number[]>(PROGRESSIONS[key.mode])
   const chordOf = (bar: number) => progression[bar % progression.length] ?? 0
-  const intro = Math.min(4, Math.floor(bars / 4) * 2)
+  // An intro of two bars per eight, at most four: a short demo track gets to the drums quickly.
+  const intro = Math.min(4, Math.floor(bars / 8) * 2)
   // Drums and bass rest for the last two beats of every eighth bar: the classic producer drop.
   const dropout = (bar: number, s: number) => bar % 8 === 7 && s >= 8
 
@@ -256,7 +257,8 @@ function renderMelody(
   const pan = rng.range(-0.3, 0.3)
   const delay = Math.round(o.step * 3 * 44_100)
   const dry = new Float32Array(out.left.length)
-  const startBar = 2
+  // After two bars of groove, unless the track is too short to wait.
+  const startBar = o.bars > 4 ? 2 : 0
   for (let bar = startBar; bar < o.bars; bar += 2) {
     const vary = (bar / 2) % 2 === 1
     for (const n of motif) {

@@ -4,7 +4,7 @@ import { createRng } from './prng'
 // Generated cover art: a gradient and a motif (sun, rings, waves, blobs or bands) in a palette
 // drawn from the beat's seed, so every beat gets its own recognisable square.
 
-export const COVER_SIZE = 640
+const COVER_SIZE = 640
 
 type Rgb = [number, number, number]
 
