@@ -5,7 +5,7 @@ import { IntentForm } from '~/components/studio/intent-form'
 import { TermsFields } from '~/components/studio/terms-fields'
 import { requireProducer } from '~/lib/auth/session.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
-import { parseForm } from '~/lib/studio/form'
+import { NO_ERRORS, parseForm } from '~/lib/form'
 import { termsFormSchema } from '~/lib/studio/terms'
 import { saveProducerTerms } from '~/lib/studio/terms.server'
 import { getProducerTerms } from '~/models/producer.server'
@@ -25,7 +25,7 @@ export async function action({ request }: Route.ActionArgs) {
   const parsed = parseForm(form, termsFormSchema)
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 })
   await saveProducerTerms(producer.id, parsed.data)
-  return { errors: {}, saved: true }
+  return { errors: NO_ERRORS, saved: true }
 }
 
 export default function Terms({ loaderData, actionData }: Route.ComponentProps) {
@@ -43,7 +43,7 @@ export default function Terms({ loaderData, actionData }: Route.ComponentProps) 
       <IntentForm intent="terms" submitLabel="Save terms">
         {actionData?.saved ? <FormAlert tone="success">License terms saved. New orders use them from now on.</FormAlert> : null}
         {actionData && !actionData.saved ? <FormAlert>Some caps need fixing: see the messages below.</FormAlert> : null}
-        <TermsFields terms={loaderData.terms} errors={actionData?.errors ?? {}} />
+        <TermsFields terms={loaderData.terms} errors={actionData?.errors} />
       </IntentForm>
     </section>
   )

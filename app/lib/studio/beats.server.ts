@@ -1,5 +1,5 @@
-import { data } from 'react-router'
 import { prisma } from '~/lib/db.server'
+import { ConflictError } from '~/lib/errors'
 import { slugify } from '~/lib/slug'
 import { createBeat, refreshBeatDerivedFields, uniqueBeatSlug } from '~/models/beat.server'
 import { getBeatState, saveBeatTiers, setBeatStatus } from '~/models/studio-beat.server'
@@ -37,7 +37,7 @@ export async function updateBeatTiers(producerId: string, beatId: string, tiers:
         Object.entries(tiers).map(([tier, v]) => ({ tier: tier as keyof TierSettings, enabled: v.enabled })),
       )
       if (problems.length) {
-        throw data(`This beat is live, so that change was not saved: ${problems.join(' ')}`, { status: 409 })
+        throw new ConflictError(`This beat is live, so that change was not saved: ${problems.join(' ')}`)
       }
     }
     await saveBeatTiers(beat.id, tiers, tx)
@@ -50,7 +50,7 @@ export async function publishBeat(producerId: string, beatId: string) {
     const beat = await getBeatState(producerId, beatId, tx)
     if (beat.status === 'PUBLISHED') return
     const problems = missingForPublish(beat.files.map((f) => f.kind), beat.tiers)
-    if (problems.length) throw data(`Not ready to publish. ${problems.join(' ')}`, { status: 409 })
+    if (problems.length) throw new ConflictError(`Not ready to publish. ${problems.join(' ')}`)
     await setBeatStatus(beat.id, 'PUBLISHED', beat.publishedAt ?? new Date(), tx)
   })
 }
@@ -77,11 +77,9 @@ export async function deleteBeat(producerId: string, beatId: string) {
   const files = await prisma.$transaction(async (tx) => {
     const beat = await getBeatState(producerId, beatId, tx)
     if (beat._count.orderItems > 0) {
-      throw data('This beat has orders, so it cannot be deleted: buyers keep their files. Archive it instead.', {
-        status: 409,
-      })
+      throw new ConflictError('This beat has orders, so it cannot be deleted: buyers keep their files. Archive it instead.')
     }
-    if (beat.status === 'PUBLISHED') throw data('Unpublish the beat before deleting it.', { status: 409 })
+    if (beat.status === 'PUBLISHED') throw new ConflictError('Unpublish the beat before deleting it.')
     await tx.beat.delete({ where: { id: beat.id }, select: { id: true } })
     return beat.files
   })
