@@ -3,16 +3,17 @@ import { prisma } from '~/lib/db.server'
 import * as beatPage from '~/routes/studio.beats.$id'
 import * as newBeat from '~/routes/studio.beats.new'
 import { makeBeat } from '../factories'
-import { args, formRequest, makeOrderLine, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, makeOrderLine, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 const valid = { title: 'Night Drive', bpm: '140', musicalKey: 'A minor', genre: 'Trap', mood: 'Dark', tags: 'dark, 808', description: 'Moody.' }
 
 async function create(cookie: string, fields: Record<string, string>) {
-  return run(() => newBeat.action(args(formRequest('/studio/beats/new', fields, { cookie }))))
+  return run(() => newBeat.action(routeArgs(formRequest('/studio/beats/new', fields, { cookie }))))
 }
 
 function post(cookie: string, id: string, fields: Record<string, string>, origin?: string) {
-  return run(() => beatPage.action(args(formRequest(`/studio/beats/${id}`, fields, { cookie, origin }), { id })))
+  return run(() => beatPage.action(routeArgs(formRequest(`/studio/beats/${id}`, fields, { cookie, origin }), { id })))
 }
 
 const prices = (over: Record<string, string> = {}) => ({
