@@ -1,7 +1,10 @@
-import { UNSAFE_DataWithResponseInit as DataWithResponseInit, type AppLoadContext } from 'react-router'
+import { data, type AppLoadContext, type UNSAFE_DataWithResponseInit } from 'react-router'
 
 // Calls a route's loader or action the way React Router does and reports what the client would
 // get, whether the route returned or threw: a Response, a `data()` result, a redirect or a value.
+
+// The class behind `data()` (exported by React Router as a type only).
+const DataWithResponseInit = data(null).constructor as new (...args: never[]) => UNSAFE_DataWithResponseInit<unknown>
 
 /** The arguments React Router passes a loader or action (the ones our routes read). */
 export interface RouteArgs<Params> {
