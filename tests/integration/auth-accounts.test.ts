@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getProducer, requireProducer } from '~/lib/auth/session.server'
 import { prisma } from '~/lib/db.server'
+import type { FormErrors } from '~/lib/form'
 import * as login from '~/routes/studio.login'
 import * as logout from '~/routes/studio.logout'
 import * as signup from '~/routes/studio.signup'
@@ -36,9 +37,9 @@ describe('sign up', () => {
     expect(JSON.stringify(taken.data)).toContain('already exists')
     const short = await run(() => signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Shorty', email: 'short@example.test', password: 'short' }), {}, '198.51.100.1')))
     expect(short.status).toBe(400)
-    expect((short.data as { errors: Record<string, string> }).errors.password).toMatch(/at least 10/)
+    expect((short.data as { errors: FormErrors }).errors.fieldErrors.password?.[0]).toMatch(/at least 10/)
     const bad = await run(() => signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Bad', email: 'not-an-email', password: 'a long password' }), {}, '198.51.100.1')))
-    expect((bad.data as { errors: Record<string, string> }).errors.email).toMatch(/valid email/)
+    expect((bad.data as { errors: FormErrors }).errors.fieldErrors.email?.[0]).toMatch(/valid email/)
   })
 })
 
@@ -49,7 +50,7 @@ describe('sign in', () => {
     const unknown = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: 'nobody@example.test', password: 'wrong password!' }), {}, '192.0.2.10')))
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
-    expect(wrong.data).toEqual({ errors: { form: 'That email and password do not match.' }, email: p.email })
+    expect(wrong.data).toEqual({ errors: { fieldErrors: {}, formError: 'That email and password do not match.' }, email: p.email })
     expect((unknown.data as { errors: unknown }).errors).toEqual((wrong.data as { errors: unknown }).errors)
     expect(wrong.headers.get('Set-Cookie')).toBeNull()
   })
@@ -72,7 +73,7 @@ describe('sign in', () => {
     const limited = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: p.password }), {}, '10.0.0.99')))
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
-    expect(String(limited.data)).toMatch(/Too many sign-in attempts/)
+    expect((limited.data as { errors: FormErrors }).errors.formError).toMatch(/Too many sign-in attempts/)
   })
 
   it('rate-limits attempts per IP across many emails', async () => {

@@ -107,6 +107,7 @@ describe('password reset by emailed link', () => {
     for (let i = 0; i < 3; i++) await requestLink(p.email, `198.51.100.${30 + i}`)
     const limited = await run(() => forgot.action(routeArgs(formRequest('/studio/forgot-password', { email: p.email }), {}, '198.51.100.40')))
     expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
     const cross = await run(() => forgot.action(routeArgs(formRequest('/studio/forgot-password', { email: p.email }, { origin: 'https://evil.example' }))))
     expect(cross.status).toBe(403)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
+import type { FormErrors } from '~/lib/form'
 import * as beatPage from '~/routes/studio.beats.$id'
 import * as newBeat from '~/routes/studio.beats.new'
 import { makeBeat } from '../factories'
@@ -61,8 +62,8 @@ describe('creating a beat', () => {
     const p = await makeSignedInProducer()
     const res = await create(p.cookie, { ...valid, ...over })
     expect(res.status).toBe(400)
-    const errors = (res.data as { errors: Record<string, string> }).errors
-    const text = errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(field))?.[1]
+    const errors = (res.data as { errors: FormErrors }).errors.fieldErrors
+    const text = (errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(field))?.[1])?.[0]
     expect(text).toMatch(message)
     expect(await prisma.beat.count({ where: { producerId: p.id } })).toBe(0)
   })
@@ -119,7 +120,7 @@ describe('editing a beat', () => {
     const { id } = await makeBeat({ producerId: p.id, status: 'DRAFT' })
     const res = await post(p.cookie, id, prices({ 'TRACKOUT.price': price }))
     expect(res.status).toBe(400)
-    expect((res.data as { errors: Record<string, string> }).errors['TRACKOUT.price']).toMatch(/between \$1\.00 and \$10,000\.00/)
+    expect((res.data as { errors: FormErrors }).errors.fieldErrors['TRACKOUT.price']?.[0]).toMatch(/between \$1\.00 and \$10,000\.00/)
     const t = await prisma.beatTier.findUniqueOrThrow({ where: { beatId_tier: { beatId: id, tier: 'TRACKOUT' } }, select: { priceCents: true } })
     expect(t.priceCents).toBe(10000)
   })
@@ -141,7 +142,7 @@ describe('publishing rules', () => {
     const { id } = await makeBeat({ producerId: p.id, status: 'DRAFT', withFiles: false })
     const res = await post(p.cookie, id, { intent: 'publish' })
     expect(res.status).toBe(409)
-    const message = (res.data as { errors: { form: string } }).errors.form
+    const message = (res.data as { errors: FormErrors }).errors.formError
     expect(message).toMatch(/preview/)
     expect(message).toMatch(/WAV/)
     expect(message).toMatch(/Stems/)
@@ -183,7 +184,7 @@ describe('publishing rules', () => {
     await post(p.cookie, sold.id, { intent: 'archive' })
     const refused = await post(p.cookie, sold.id, { intent: 'delete' })
     expect(refused.status).toBe(409)
-    expect((refused.data as { errors: { form: string } }).errors.form).toMatch(/Archive it instead/)
+    expect((refused.data as { errors: FormErrors }).errors.formError).toMatch(/Archive it instead/)
     expect(await prisma.beat.count({ where: { id: sold.id } })).toBe(1)
 
     const draft = await makeBeat({ producerId: p.id, status: 'DRAFT', withFiles: false })

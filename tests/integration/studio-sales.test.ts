@@ -81,6 +81,7 @@ describe('sales overview', () => {
     for (let i = 0; i < 2; i++) await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     const limited = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
 
     const refunded = await makeOrderLine({ beatId: beat.id, producerId: p.id, status: 'REFUNDED' })
     const refused = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: refunded.lineId }, { cookie: p.cookie }))))
