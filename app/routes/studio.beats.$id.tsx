@@ -12,7 +12,7 @@ import { TierPricesFields } from '~/components/studio/tier-prices-fields'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
 import { NO_ERRORS, parseForm } from '~/lib/form'
-import { formFailure, orResponse } from '~/lib/http/errors'
+import { formFailure, invariantResponse, orResponse } from '~/lib/http/errors'
 import { ConflictError } from '~/lib/errors'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
@@ -57,7 +57,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
   const form = await request.formData()
   const parsed = intentSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) throw data('Unknown or incomplete action.', { status: 400 })
+  invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const input = parsed.data
   try {
     return await runIntent(input, producer.id, beatId, form)

@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/studio.sales'
 import { FormErrorsAlert } from '~/components/form-errors'
@@ -8,7 +8,7 @@ import { SalesTable } from '~/components/studio/sales-table'
 import { StatCard } from '~/components/studio/stat-card'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
-import { formFailure } from '~/lib/http/errors'
+import { formFailure, invariantResponse } from '~/lib/http/errors'
 import { NO_ERRORS } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
@@ -33,7 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
   assertSameOrigin(request)
   const producer = await requireProducer(request)
   const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw data('Unknown or incomplete action.', { status: 400 })
+  invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const { intent, lineId } = parsed.data
   try {
     if (intent === 'reset-downloads') {

@@ -3,6 +3,7 @@ import type { Route } from './+types/studio.terms'
 import { FormAlert } from '~/components/studio/fields'
 import { IntentForm } from '~/components/studio/intent-form'
 import { TermsFields } from '~/components/studio/terms-fields'
+import { invariantResponse } from '~/lib/http/errors'
 import { requireProducer } from '~/lib/auth/session.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
 import { NO_ERRORS, parseForm } from '~/lib/form'
@@ -21,7 +22,7 @@ export async function action({ request }: Route.ActionArgs) {
   assertSameOrigin(request)
   const producer = await requireProducer(request)
   const form = await request.formData()
-  if (form.get('intent') !== 'terms') throw data('Unknown action.', { status: 400 })
+  invariantResponse(form.get('intent') === 'terms', 'Unknown action.')
   const parsed = parseForm(form, termsFormSchema)
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 })
   await saveProducerTerms(producer.id, parsed.data)

@@ -5,7 +5,7 @@ import { formError, type FormErrors } from '~/lib/form'
 // The boundary between typed domain errors and HTTP: routes call these, nothing below them does.
 // Every answer carries the error's own message, written for the person who will read it.
 
-export interface ErrorAnswer {
+interface ErrorAnswer {
   status: number
   message: string
   headers: Record<string, string>

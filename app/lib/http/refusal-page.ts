@@ -5,7 +5,7 @@
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
-export interface RefusalLink {
+interface RefusalLink {
   href: string
   label: string
 }
