@@ -26,7 +26,7 @@ export function fieldError(field: string, message: string): FormErrors {
 }
 
 /** Turns a zod error into form errors; issues without a path become the form-level message. */
-export function formErrorsFromZod(error: z.ZodError): FormErrors {
+function formErrorsFromZod(error: z.ZodError): FormErrors {
   const errors: FormErrors = { fieldErrors: {} }
   for (const issue of error.issues) {
     if (!issue.path.length) {
@@ -46,7 +46,7 @@ export function firstError(errors: FormErrors | undefined, field: string): strin
 }
 
 /** Single-valued fields as an object; repeated names (e.g. tags) are kept as arrays. */
-export function formToObject(form: FormData): Record<string, unknown> {
+function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key).filter((v): v is string => typeof v === 'string')
