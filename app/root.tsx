@@ -1,5 +1,4 @@
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -9,6 +8,7 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { SiteHeader } from '~/components/layout/site-header'
 import { TestModeBanner } from '~/components/layout/test-mode-banner'
@@ -62,32 +62,5 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  let status = 500
-  let title = 'Something went wrong'
-  let message = 'An unexpected error occurred. Please try again in a moment.'
-  if (isRouteErrorResponse(error)) {
-    status = error.status
-    title = status === 404 ? 'Not found' : error.statusText || `Error ${status}`
-    message =
-      typeof error.data === 'string' && error.data
-        ? error.data
-        : status === 404
-          ? 'We could not find that page. It may have been moved or unpublished.'
-          : message
-  } else if (import.meta.env.DEV && error instanceof Error) {
-    message = error.message
-  }
-  return (
-    <section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="error-title">
-      <title>{`${title} · Beatstall`}</title>
-      <p className="text-sm font-semibold tracking-widest text-accent">{status}</p>
-      <h1 id="error-title" className="mt-2 text-3xl font-bold">
-        {title}
-      </h1>
-      <p className="mt-4 text-muted">{message}</p>
-      <a href="/" className="mt-8 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
-        Back to the catalog
-      </a>
-    </section>
-  )
+  return <GeneralErrorBoundary error={error} />
 }

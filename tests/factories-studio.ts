@@ -37,39 +37,6 @@ export function formRequest(path: string, fields: Record<string, string | string
   return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body })
 }
 
-export interface RouteResult {
-  status: number
-  headers: Headers
-  data: unknown
-  location: string | null
-}
-
-/** Calls a loader or action and reports what the client would get, thrown or returned. */
-export async function run(call: () => unknown): Promise<RouteResult> {
-  let value: unknown
-  try {
-    value = await call()
-  } catch (thrown) {
-    value = thrown
-  }
-  if (value instanceof Response) {
-    const text = await value.text()
-    return { status: value.status, headers: value.headers, data: text, location: value.headers.get('Location') }
-  }
-  if (value && typeof value === 'object' && 'type' in value && value.type === 'DataWithResponseInit') {
-    const d = value as unknown as { data: unknown; init: { status?: number; headers?: HeadersInit } | null }
-    const headers = new Headers(d.init?.headers)
-    return { status: d.init?.status ?? 200, headers, data: d.data, location: headers.get('Location') }
-  }
-  if (value instanceof Error) throw value
-  return { status: 200, headers: new Headers(), data: value, location: null }
-}
-
-/** Route handler arguments as React Router passes them (only what our routes read). */
-export function args(request: Request, params: Record<string, string> = {}, ip = '203.0.113.7') {
-  return { request, params, context: { ip } } as never
-}
-
 export async function makeOrderLine(opts: {
   beatId: string
   producerId: string

@@ -1,7 +1,7 @@
-import { data } from 'react-router'
 import { z } from 'zod'
 import type { BeatStatus } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/lib/db.server'
+import { NotFoundError } from '~/lib/errors'
 import type { TierId } from '~/lib/tiers'
 import { beatDetailsSelect } from './beat/beat.server'
 
@@ -16,10 +16,10 @@ const uuid = z.uuid()
 export const SOLD_STATUSES = ['PAID', 'REFUNDED', 'DISPUTED'] as const
 
 export function notFound(what = 'beat'): never {
-  throw data(`We could not find that ${what} in your studio.`, { status: 404 })
+  throw new NotFoundError(`We could not find that ${what} in your studio.`)
 }
 
-/** The beat's id if it belongs to the producer; otherwise a 404 (also for malformed ids). */
+/** The beat's id if it belongs to the producer; otherwise NotFoundError (also for malformed ids). */
 export async function requireOwnBeatId(producerId: string, beatId: string | undefined, db: Db = prisma) {
   if (!beatId || !uuid.safeParse(beatId).success) notFound()
   const beat = await db.beat.findFirst({ where: { id: beatId, producerId }, select: { id: true } })

@@ -1,10 +1,12 @@
 import { useEffect, useMemo } from 'react'
 import { Link, useFetcher, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/cart'
-import type { CheckoutProblem } from './checkout'
+import type { CheckoutAnswer } from './checkout'
 import { CartLineView } from '~/components/cart/cart-line'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { encodeLine, MAX_CART_LINES } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
+import { firstError } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
 import type { CartView } from '~/lib/orders/cart-view.server'
 
@@ -20,7 +22,7 @@ export default function CartPage() {
   const droppedNotes = useCart((s) => s.notices)
   const clear = useCart((s) => s.clear)
   const pricing = useFetcher<CartView>()
-  const checkout = useFetcher<{ problem: CheckoutProblem }>()
+  const checkout = useFetcher<CheckoutAnswer>()
 
   const query = useMemo(() => lines.map((l) => `l=${encodeURIComponent(encodeLine(l))}`).join('&'), [lines])
   const { load } = pricing
@@ -35,7 +37,6 @@ export default function CartPage() {
   }, [dropped, drop])
 
   const priced = new Map((pricing.data?.lines ?? []).map((l) => [l.beatId, l]))
-  const problemsByBeat = new Map((checkout.data?.problem.lines ?? []).map((p) => [p.beatId, p.message]))
   const visible = lines.filter((l) => priced.get(l.beatId)?.tier === l.tier)
   const total = visible.reduce((sum, l) => sum + (priced.get(l.beatId)?.priceCents ?? 0), 0)
   const currency = useCurrency()
@@ -86,7 +87,7 @@ export default function CartPage() {
                   view={view && view.tier === line.tier ? view : undefined}
                   fallback={view}
                   currency={currency}
-                  problem={problemsByBeat.get(line.beatId)}
+                  problem={firstError(checkout.data?.errors, `lines.${line.beatId}`)}
                 />
               )
             })}
@@ -114,11 +115,9 @@ export default function CartPage() {
                 {busy ? 'Starting checkout…' : 'Check out'}
               </button>
             </checkout.Form>
-            {checkout.data?.problem ? (
-              <p role="alert" className="mt-3 text-sm text-red-300">
-                {checkout.data.problem.message}
-              </p>
-            ) : null}
+            <div className="mt-3">
+              <FormErrorsAlert errors={checkout.data?.errors} />
+            </div>
           </aside>
         </div>
       )}

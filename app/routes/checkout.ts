@@ -2,15 +2,14 @@ import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/checkout'
 import { CartLinesSchema } from '~/lib/cart/schema'
+import { formError, type FormErrors } from '~/lib/form'
 import { CheckoutRefused, PaymentProviderError, startCheckout } from '~/lib/orders/checkout.server'
 
 // POST /checkout — the cart page and "Buy now" both submit here (lines as JSON). Prices in the
-// submission, if any, are ignored: startCheckout re-prices from the database.
+// submission, if any, are ignored: startCheckout re-prices from the database. A refusal answers
+// the shared form-error shape: a message for the cart, and one per line keyed `lines.<beatId>`.
 
-export interface CheckoutProblem {
-  message: string
-  lines: { index: number; beatId: string; message: string }[]
-}
+export type CheckoutAnswer = { errors: FormErrors }
 
 const FormSchema = z.object({
   lines: z.string().transform((text, ctx) => {
@@ -26,26 +25,22 @@ const FormSchema = z.object({
 
 export async function action({ request }: Route.ActionArgs) {
   const form = FormSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!form.success) return problem(400, form.error.issues[0]?.message ?? 'Invalid checkout request.')
+  if (!form.success) return refused(400, form.error.issues[0]?.message ?? 'Invalid checkout request.')
   const lines = CartLinesSchema.safeParse(form.data.lines)
   if (!lines.success) {
     const perLine = lines.error.issues
       .filter((i) => typeof i.path[0] === 'number')
-      .map((i) => ({ index: i.path[0] as number, beatId: lineBeatId(form.data.lines, i.path[0] as number), message: i.message }))
+      .map((i) => ({ beatId: lineBeatId(form.data.lines, i.path[0] as number), message: i.message }))
     const message = lines.error.issues.find((i) => i.path.length === 0)?.message ?? 'Some cart lines are not valid.'
-    return problem(400, message, perLine)
+    return refused(400, message, perLine)
   }
   try {
     const { url } = await startCheckout(lines.data, form.data.email ?? null)
     return redirect(url)
   } catch (error) {
     if (error instanceof CheckoutRefused)
-      return problem(
-        422,
-        'Some beats in your cart can no longer be bought. Remove them to continue.',
-        error.problems.map((p) => ({ index: p.index, beatId: p.beatId, message: p.message })),
-      )
-    if (error instanceof PaymentProviderError) return problem(502, error.message)
+      return refused(422, 'Some beats in your cart can no longer be bought. Remove them to continue.', error.problems)
+    if (error instanceof PaymentProviderError) return refused(502, error.message)
     throw error
   }
 }
@@ -55,8 +50,10 @@ function lineBeatId(lines: unknown, index: number): string {
   return typeof line?.beatId === 'string' ? line.beatId : ''
 }
 
-function problem(status: number, message: string, lines: CheckoutProblem['lines'] = []) {
-  return data<{ problem: CheckoutProblem }>({ problem: { message, lines } }, { status })
+function refused(status: number, message: string, lines: { beatId: string; message: string }[] = []) {
+  const errors = formError(message)
+  for (const line of lines) (errors.fieldErrors[`lines.${line.beatId}`] ??= []).push(line.message)
+  return data<CheckoutAnswer>({ errors }, { status })
 }
 
 export function loader() {

@@ -1,5 +1,6 @@
-import { data, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox.$id'
+import { invariantResponse } from '~/lib/http/errors'
 import { getEnv } from '~/lib/env.server'
 import { readDevMail } from '~/lib/mail/dev-mailbox.server'
 
@@ -7,9 +8,9 @@ import { readDevMail } from '~/lib/mail/dev-mailbox.server'
 // and the plain-text part below.
 
 export async function loader({ params }: Route.LoaderArgs) {
-  if (!getEnv().testMode.mail) throw data('Not found', { status: 404 })
+  invariantResponse(getEnv().testMode.mail, 'The development mailbox is off: this store sends real mail.', { status: 404 })
   const mail = await readDevMail(params.id)
-  if (!mail) throw data('No such message in the development mailbox.', { status: 404 })
+  invariantResponse(mail, 'No such message in the development mailbox.', { status: 404 })
   return { mail }
 }
 

@@ -1,5 +1,6 @@
-import { data, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox._index'
+import { invariantResponse } from '~/lib/http/errors'
 import { getEnv } from '~/lib/env.server'
 import { listDevMail } from '~/lib/mail/dev-mailbox.server'
 
@@ -9,7 +10,7 @@ import { listDevMail } from '~/lib/mail/dev-mailbox.server'
 export const meta: Route.MetaFunction = () => [{ title: 'Development mailbox · Beatstall' }, { name: 'robots', content: 'noindex' }]
 
 export async function loader(_: Route.LoaderArgs) {
-  if (!getEnv().testMode.mail) throw data('Not found', { status: 404 })
+  invariantResponse(getEnv().testMode.mail, 'The development mailbox is off: this store sends real mail.', { status: 404 })
   return { mails: await listDevMail() }
 }
 

@@ -1,10 +1,11 @@
-import { data, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/downloads.$itemId.$kind'
 import { readAccess } from '~/lib/access/order-access.server'
 import { requestDownload } from '~/lib/downloads/download.server'
 import type { RefusalReason } from '~/lib/downloads/entitlement'
 import type { TierId } from '~/lib/tiers'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RefusalPanel } from '~/components/orders/downloads-refusal'
 
 // GET /downloads/:itemId/:kind — decide, log, 302 to a fresh 10-minute file URL.
@@ -69,17 +70,14 @@ export default function Download() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error) && error.data && typeof error.data === 'object' && 'reason' in error.data) {
-    return <RefusalPanel status={error.status} refusal={error.data as RefusalData} />
-  }
   return (
-    <section className="mx-auto max-w-xl py-16 text-center">
-      <title>Download problem · Beatstall</title>
-      <h1 className="text-2xl font-bold">We could not start this download</h1>
-      <p className="mt-4 text-muted">Please try again from your order page.</p>
-      <Link to="/orders" className="mt-8 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
-        Go to my orders
-      </Link>
-    </section>
+    <GeneralErrorBoundary
+      error={error}
+      render={(response) =>
+        response.data && typeof response.data === 'object' && 'reason' in response.data ? (
+          <RefusalPanel status={response.status} refusal={response.data as RefusalData} />
+        ) : null
+      }
+    />
   )
 }

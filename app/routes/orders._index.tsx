@@ -1,8 +1,11 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/orders._index'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { normalizeEmail, readAccess } from '~/lib/access/order-access.server'
 import { getEnv } from '~/lib/env.server'
+import { fieldError, firstError, NO_ERRORS } from '~/lib/form'
+import { formFailure } from '~/lib/http/errors'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 
@@ -25,17 +28,22 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) {
-    return data({ sent: false, error: 'Please enter a valid email address.' }, { status: 400 })
+    return data({ sent: false, errors: fieldError('email', 'Please enter a valid email address.') }, { status: 400 })
   }
   const message = 'Too many requests for an order link. Please wait a few minutes and try again.'
-  await perIp.consume(`ip:${context.ip}`, message)
-  await perAddress.consume(`email:${normalizeEmail(parsed.data.email)}`, message)
+  try {
+    await perIp.consume(`ip:${context.ip}`, message)
+    await perAddress.consume(`email:${normalizeEmail(parsed.data.email)}`, message)
+  } catch (error) {
+    return formFailure(error, { sent: false })
+  }
   await requestOrderLink(parsed.data.email)
-  return { sent: true, error: null }
+  return { sent: true, errors: NO_ERRORS }
 }
 
 export default function OrdersRequest({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting'
+  const emailError = firstError(actionData?.errors, 'email')
   return (
     <section className="mx-auto max-w-lg py-8 sm:py-12" aria-labelledby="orders-title">
       <h1 id="orders-title" className="text-3xl font-bold">
@@ -78,15 +86,18 @@ export default function OrdersRequest({ loaderData, actionData }: Route.Componen
             type="email"
             autoComplete="email"
             required
-            aria-invalid={actionData?.error ? true : undefined}
-            aria-describedby={actionData?.error ? 'email-error' : undefined}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? 'email-error' : undefined}
             className="mt-2 w-full rounded-lg border border-line bg-ink px-3 py-2 focus:outline-2 focus:outline-accent"
           />
-          {actionData?.error ? (
+          {emailError ? (
             <p id="email-error" role="alert" className="mt-2 text-sm text-red-400">
-              {actionData.error}
+              {emailError}
             </p>
           ) : null}
+          <div className="mt-2">
+            <FormErrorsAlert errors={actionData?.errors} />
+          </div>
           <button
             type="submit"
             disabled={busy}

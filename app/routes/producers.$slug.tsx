@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import { data } from 'react-router'
 import { BeatCard } from '~/components/catalog/beat-card'
 import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
+import { invariantResponse } from '~/lib/http/errors'
 import { getEnv } from '~/lib/env.server'
 import { searchCatalog } from '~/models/beat/catalog.server'
 import { getProducerProfileBySlug } from '~/models/producer.server'
@@ -13,7 +13,7 @@ const SHOWN = 96
 
 export async function loader({ params }: Route.LoaderArgs) {
   const producer = await getProducerProfileBySlug(params.slug)
-  if (!producer) throw data('We could not find that producer.', { status: 404 })
+  invariantResponse(producer, 'We could not find that producer.', { status: 404 })
   const result = await searchCatalog({ producerId: producer.id, pageSize: SHOWN })
   const env = getEnv()
   return { producer, beats: result.beats.map(toCardBeat), total: result.total, currency: env.CURRENCY, origin: env.APP_URL }

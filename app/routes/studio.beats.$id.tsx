@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Route } from './+types/studio.beats.$id'
 import { BeatDetailsFields } from '~/components/studio/beat-details-fields'
 import { BeatFilesPanel } from '~/components/studio/beat-files-panel'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { FormAlert } from '~/components/studio/fields'
 import { IntentForm } from '~/components/studio/intent-form'
 import { PublishPanel } from '~/components/studio/publish-panel'
@@ -10,9 +11,11 @@ import { StatusBadge } from '~/components/studio/status-badge'
 import { TierPricesFields } from '~/components/studio/tier-prices-fields'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
+import { NO_ERRORS, parseForm } from '~/lib/form'
+import { formFailure, invariantResponse, orResponse } from '~/lib/http/errors'
+import { ConflictError } from '~/lib/errors'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
 import { archiveBeat, deleteBeat, publishBeat, restoreBeat, unpublishBeat, updateBeatDetails, updateBeatTiers } from '~/lib/studio/beats.server'
-import { conflictMessage, parseForm } from '~/lib/studio/form'
 import { tierSettingsSchema } from '~/lib/studio/prices'
 import { missingForPublish } from '~/lib/studio/publishing'
 import { UPLOAD_KINDS, uploadKindBySlug } from '~/lib/studio/upload-kinds'
@@ -24,8 +27,8 @@ export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.beat.ti
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const producer = await requireProducer(request)
-  const beatId = await requireOwnBeatId(producer.id, params.id)
-  const [beat, terms] = await Promise.all([getStudioBeat(producer.id, beatId), getProducerTerms(producer.id)])
+  const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
+  const [beat, terms] = await Promise.all([orResponse(getStudioBeat(producer.id, beatId)), getProducerTerms(producer.id)])
   const env = getEnv()
   return {
     beat,
@@ -49,18 +52,16 @@ const intentSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, params }: Route.ActionArgs) {
   const producer = await requireProducer(request)
-  const beatId = await requireOwnBeatId(producer.id, params.id)
+  const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
   const form = await request.formData()
   const parsed = intentSchema.safeParse(Object.fromEntries(form))
-  if (!parsed.success) throw data('Unknown or incomplete action.', { status: 400 })
+  invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const input = parsed.data
   try {
     return await runIntent(input, producer.id, beatId, form)
   } catch (error) {
     // Rule conflicts (not ready to publish, has orders…) are shown on the page, not as an error page.
-    const message = conflictMessage(error)
-    if (!message) throw error
-    return data({ intent: input.intent, errors: { form: message }, saved: false }, { status: 409 })
+    return formFailure(error, { intent: input.intent, saved: false })
   }
 }
 
@@ -70,13 +71,13 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
       const details = parseForm(form, beatDetailsSchema)
       if (!details.ok) return data({ intent: input.intent, errors: details.errors, saved: false }, { status: 400 })
       await updateBeatDetails(producerId, beatId, details.data)
-      return { intent: input.intent, errors: {}, saved: true }
+      return { intent: input.intent, errors: NO_ERRORS, saved: true }
     }
     case 'tiers': {
       const tiers = parseForm(form, tierSettingsSchema)
       if (!tiers.ok) return data({ intent: input.intent, errors: tiers.errors, saved: false }, { status: 400 })
       await updateBeatTiers(producerId, beatId, tiers.data)
-      return { intent: input.intent, errors: {}, saved: true }
+      return { intent: input.intent, errors: NO_ERRORS, saved: true }
     }
     case 'publish':
       await publishBeat(producerId, beatId)
@@ -97,18 +98,18 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
       const kind = uploadKindBySlug(input.kind)!
       const beat = await getStudioBeat(producerId, beatId)
       if (beat.status === 'PUBLISHED' && kind.kind !== 'COVER') {
-        throw data('Unpublish the beat before removing its files; buyers need them.', { status: 409 })
+        throw new ConflictError('Unpublish the beat before removing its files; buyers need them.')
       }
       await removeBeatFile(beatId, kind)
       break
     }
   }
-  return { intent: input.intent, errors: {}, saved: true }
+  return { intent: input.intent, errors: NO_ERRORS, saved: true }
 }
 
 export default function EditBeat({ loaderData, actionData }: Route.ComponentProps) {
   const { beat, terms, currency, missing, uploadMode } = loaderData
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const errors = actionData?.errors
   return (
     <article aria-labelledby="beat-title" className="space-y-6">
       <div>
@@ -136,7 +137,7 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
           </div>
         </div>
       </div>
-      {actionData?.errors && 'form' in actionData.errors && actionData.errors.form ? <FormAlert>{actionData.errors.form}</FormAlert> : null}
+      <FormErrorsAlert errors={errors} />
       <PublishPanel beat={beat} missing={missing} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
@@ -155,7 +156,7 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
           </p>
           <IntentForm intent="tiers" submitLabel="Save prices">
             {actionData?.intent === 'tiers' && actionData.saved ? <FormAlert tone="success">Prices saved.</FormAlert> : null}
-            <TierPricesFields tiers={beat.tiers} terms={terms} currency={currency} errors={actionData?.intent === 'tiers' ? errors : {}} />
+            <TierPricesFields tiers={beat.tiers} terms={terms} currency={currency} errors={actionData?.intent === 'tiers' ? errors : undefined} />
           </IntentForm>
         </section>
         <section aria-labelledby="details-title" className="min-w-0 rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-3">
@@ -164,7 +165,7 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
           </h2>
           <IntentForm intent="details" submitLabel="Save details">
             {actionData?.intent === 'details' && actionData.saved ? <FormAlert tone="success">Details saved.</FormAlert> : null}
-            <BeatDetailsFields values={beat} errors={actionData?.intent === 'details' ? errors : {}} />
+            <BeatDetailsFields values={beat} errors={actionData?.intent === 'details' ? errors : undefined} />
           </IntentForm>
         </section>
       </div>

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import type { Route } from './+types/studio.beats.$id.upload.$kind'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
+import { describeError, orResponse } from '~/lib/http/errors'
 import { confirmDirectUpload, signDirectUpload } from '~/lib/studio/cloudinary-upload.server'
-import { UploadRejected } from '~/lib/studio/file-inspect.server'
 import { uploadKindBySlug } from '~/lib/studio/upload-kinds'
 import { receiveLocalUpload } from '~/lib/studio/uploads.server'
 import { requireOwnBeatId } from '~/models/studio-beat.server'
@@ -23,21 +23,21 @@ export function loader() {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const producer = await requireProducer(request)
-  const beatId = await requireOwnBeatId(producer.id, params.id)
+  const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
   const kind = uploadKindBySlug(params.kind)
   if (!kind) throw data({ error: 'There is no such file slot.' }, { status: 404 })
 
-  if (getEnv().testMode.storage) {
-    try {
-      return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
-    } catch (error) {
-      // The server discards the unread rest of a refused body (app/server/discard-unread-body.ts).
-      if (error instanceof UploadRejected) return data({ error: error.message }, { status: error.status })
-      throw error
-    }
+  try {
+    if (getEnv().testMode.storage) return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
+    const body = cloudinaryIntent.safeParse(await request.json().catch(() => null))
+    if (!body.success) return data({ error: 'Unknown upload step.' }, { status: 400 })
+    if (body.data.intent === 'sign') return signDirectUpload(beatId, kind, body.data.bytes)
+    return await confirmDirectUpload(beatId, kind, body.data.publicId, body.data.filename)
+  } catch (error) {
+    // A refused file answers its reason; the server discards the unread rest of a refused body
+    // (app/server/discard-unread-body.ts).
+    const refusal = describeError(error)
+    if (!refusal) throw error
+    return data({ error: refusal.message }, { status: refusal.status, headers: refusal.headers })
   }
-  const body = cloudinaryIntent.safeParse(await request.json().catch(() => null))
-  if (!body.success) throw data({ error: 'Unknown upload step.' }, { status: 400 })
-  if (body.data.intent === 'sign') return signDirectUpload(beatId, kind, body.data.bytes)
-  return confirmDirectUpload(beatId, kind, body.data.publicId, body.data.filename)
 }

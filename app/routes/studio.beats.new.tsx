@@ -5,7 +5,7 @@ import { buttonClass } from '~/components/studio/fields'
 import { requireProducer } from '~/lib/auth/session.server'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
 import { createStudioBeat } from '~/lib/studio/beats.server'
-import { parseForm } from '~/lib/studio/form'
+import { parseForm } from '~/lib/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'New beat · Beatstall studio' }]
 
@@ -36,7 +36,7 @@ export default function NewBeat({ actionData }: Route.ComponentProps) {
         <p className="mt-1 text-sm text-muted">Start with the details; you upload files and set prices on the next page.</p>
       </div>
       <Form method="post" className="space-y-6 rounded-2xl border border-line bg-panel p-5 sm:p-6" noValidate>
-        <BeatDetailsFields errors={actionData?.errors ?? {}} />
+        <BeatDetailsFields errors={actionData?.errors} />
         <div className="flex justify-end">
           <button type="submit" className={buttonClass.primary} disabled={busy}>
             {busy ? 'Creating…' : 'Create draft'}

@@ -1,11 +1,13 @@
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/studio.login'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { AuthCard } from '~/components/studio/auth-card'
-import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
+import { buttonClass, TextField } from '~/components/studio/fields'
 import { signIn } from '~/lib/auth/accounts.server'
 import { signInSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
-import { parseForm } from '~/lib/studio/form'
+import { formFailure } from '~/lib/http/errors'
+import { firstError, formError, parseForm } from '~/lib/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Beatstall studio' }]
 
@@ -17,15 +19,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(await request.formData(), signInSchema)
   if (!form.ok) return data({ errors: form.errors, email: '' }, { status: 400 })
-  const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip })
-  if (!result.ok) return data({ errors: { form: result.error }, email: form.data.email }, { status: 401 })
-  return createProducerSession(result.producer, form.data.redirectTo)
+  const { email, password, redirectTo } = form.data
+  try {
+    const result = await signIn({ email, password, ip: context.ip })
+    if (!result.ok) return data({ errors: formError(result.error), email }, { status: 401 })
+    return await createProducerSession(result.producer, redirectTo)
+  } catch (error) {
+    return formFailure(error, { email })
+  }
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const errors = actionData?.errors
   return (
     <AuthCard
       title="Sign in to your studio"
@@ -40,10 +47,10 @@ export default function Login({ actionData }: Route.ComponentProps) {
       }
     >
       <Form method="post" className="space-y-4" noValidate>
-        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        <FormErrorsAlert errors={errors} />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/studio'} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.email} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.email} error={firstError(errors, 'email')} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={firstError(errors, 'password')} />
         <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

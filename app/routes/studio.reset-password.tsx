@@ -1,12 +1,13 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/studio.reset-password'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { AuthCard } from '~/components/studio/auth-card'
 import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { checkResetToken, resetPassword, type TokenState } from '~/lib/auth/password-reset.server'
 import { newPasswordSchema } from '~/lib/auth/schemas'
 import { createProducerSession } from '~/lib/auth/session.server'
-import { parseForm } from '~/lib/studio/form'
+import { firstError, formError, parseForm } from '~/lib/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password · Beatstall studio' }]
 
@@ -33,13 +34,13 @@ export async function action({ request }: Route.ActionArgs) {
   )
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await resetPassword(form.data.token, form.data.password)
-  if (!result.ok) return data({ errors: { form: TOKEN_MESSAGES[result.state === 'valid' ? 'invalid' : result.state] } }, { status: 410 })
+  if (!result.ok) return data({ errors: formError(TOKEN_MESSAGES[result.state === 'valid' ? 'invalid' : result.state]) }, { status: 410 })
   return createProducerSession(result.producer, '/studio')
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting'
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const errors = actionData?.errors
   const footer = (
     <Link to="/studio/forgot-password" className="font-medium text-accent hover:underline">
       Ask for a new link
@@ -55,10 +56,10 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   return (
     <AuthCard title="Choose a new password" footer={footer}>
       <Form method="post" className="space-y-4" noValidate>
-        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        <FormErrorsAlert errors={errors} />
         <input type="hidden" name="token" value={loaderData.token} />
-        <TextField label="New password" name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} hint="At least 10 characters." />
-        <TextField label="Repeat it" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+        <TextField label="New password" name="password" type="password" autoComplete="new-password" required minLength={10} error={firstError(errors, 'password')} hint="At least 10 characters." />
+        <TextField label="Repeat it" name="confirm" type="password" autoComplete="new-password" required error={firstError(errors, 'confirm')} />
         <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
           {busy ? 'Saving…' : 'Save and sign in'}
         </button>

@@ -1,14 +1,16 @@
-import { data, Link } from 'react-router'
+import { Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/studio.sales'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { FormAlert } from '~/components/studio/fields'
 import { RevenueChart } from '~/components/studio/revenue-chart'
 import { SalesTable } from '~/components/studio/sales-table'
 import { StatCard } from '~/components/studio/stat-card'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
+import { formFailure, invariantResponse } from '~/lib/http/errors'
+import { NO_ERRORS } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
-import { conflictMessage } from '~/lib/studio/form'
 import { SALES_RANGES } from '~/lib/studio/sales-range'
 import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
 
@@ -29,19 +31,17 @@ const intentSchema = z.discriminatedUnion('intent', [
 export async function action({ request }: Route.ActionArgs) {
   const producer = await requireProducer(request)
   const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw data('Unknown or incomplete action.', { status: 400 })
+  invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const { intent, lineId } = parsed.data
   try {
     if (intent === 'reset-downloads') {
       await resetDownloadCount(producer.id, lineId)
-      return { ok: true, message: 'Download count reset: the buyer has their full allowance again.' }
+      return { ok: true as const, message: 'Download count reset: the buyer has their full allowance again.', errors: NO_ERRORS }
     }
     const { email } = await resendReceipt(producer.id, lineId)
-    return { ok: true, message: `Receipt queued for ${email}.` }
+    return { ok: true as const, message: `Receipt queued for ${email}.`, errors: NO_ERRORS }
   } catch (error) {
-    const message = conflictMessage(error)
-    if (!message) throw error
-    return data({ ok: false, message }, { status: 409 })
+    return formFailure(error, { ok: false as const })
   }
 }
 
@@ -60,7 +60,7 @@ export default function Sales({ loaderData, actionData }: Route.ComponentProps) 
           Export CSV
         </a>
       </div>
-      {actionData ? <FormAlert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</FormAlert> : null}
+      {actionData?.ok ? <FormAlert tone="success">{actionData.message}</FormAlert> : <FormErrorsAlert errors={actionData?.errors} />}
       <nav aria-label="Period" className="flex gap-1">
         {Object.keys(SALES_RANGES).map((r) => (
           <Link

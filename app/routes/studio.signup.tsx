@@ -1,11 +1,13 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/studio.signup'
+import { FormErrorsAlert } from '~/components/form-errors'
 import { AuthCard } from '~/components/studio/auth-card'
-import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
+import { buttonClass, TextField } from '~/components/studio/fields'
 import { signUp } from '~/lib/auth/accounts.server'
 import { signUpSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
-import { parseForm } from '~/lib/studio/form'
+import { formFailure } from '~/lib/http/errors'
+import { fieldError, firstError, parseForm } from '~/lib/form'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create your studio · Beatstall' }]
 
@@ -17,14 +19,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(await request.formData(), signUpSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
-  const result = await signUp({ ...form.data, ip: context.ip })
-  if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 409 })
-  return createProducerSession(result.producer, '/studio')
+  try {
+    const result = await signUp({ ...form.data, ip: context.ip })
+    if (!result.ok) return data({ errors: fieldError(result.field, result.error) }, { status: 409 })
+    return await createProducerSession(result.producer, '/studio')
+  } catch (error) {
+    return formFailure(error, {})
+  }
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting'
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const errors = actionData?.errors
   return (
     <AuthCard
       title="Start selling your beats"
@@ -39,10 +45,10 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
       }
     >
       <Form method="post" className="space-y-4" noValidate>
-        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
-        <TextField label="Producer name" name="displayName" autoComplete="nickname" required maxLength={60} error={errors.displayName} hint="Shown on your beats and public page." />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={errors.password} hint="At least 10 characters." />
+        <FormErrorsAlert errors={errors} />
+        <TextField label="Producer name" name="displayName" autoComplete="nickname" required maxLength={60} error={firstError(errors, 'displayName')} hint="Shown on your beats and public page." />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required error={firstError(errors, 'email')} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={firstError(errors, 'password')} hint="At least 10 characters." />
         <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
           {busy ? 'Creating…' : 'Create account'}
         </button>

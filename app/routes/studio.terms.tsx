@@ -3,8 +3,9 @@ import type { Route } from './+types/studio.terms'
 import { FormAlert } from '~/components/studio/fields'
 import { IntentForm } from '~/components/studio/intent-form'
 import { TermsFields } from '~/components/studio/terms-fields'
+import { invariantResponse } from '~/lib/http/errors'
 import { requireProducer } from '~/lib/auth/session.server'
-import { parseForm } from '~/lib/studio/form'
+import { NO_ERRORS, parseForm } from '~/lib/form'
 import { termsFormSchema } from '~/lib/studio/terms'
 import { getProducerTerms, saveProducerTerms } from '~/models/producer.server'
 
@@ -18,11 +19,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const producer = await requireProducer(request)
   const form = await request.formData()
-  if (form.get('intent') !== 'terms') throw data('Unknown action.', { status: 400 })
+  invariantResponse(form.get('intent') === 'terms', 'Unknown action.')
   const parsed = parseForm(form, termsFormSchema)
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 })
   await saveProducerTerms(producer.id, parsed.data)
-  return { errors: {}, saved: true }
+  return { errors: NO_ERRORS, saved: true }
 }
 
 export default function Terms({ loaderData, actionData }: Route.ComponentProps) {
@@ -40,7 +41,7 @@ export default function Terms({ loaderData, actionData }: Route.ComponentProps) 
       <IntentForm intent="terms" submitLabel="Save terms">
         {actionData?.saved ? <FormAlert tone="success">License terms saved. New orders use them from now on.</FormAlert> : null}
         {actionData && !actionData.saved ? <FormAlert>Some caps need fixing: see the messages below.</FormAlert> : null}
-        <TermsFields terms={loaderData.terms} errors={actionData?.errors ?? {}} />
+        <TermsFields terms={loaderData.terms} errors={actionData?.errors} />
       </IntentForm>
     </section>
   )

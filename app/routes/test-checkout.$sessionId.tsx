@@ -1,6 +1,8 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/test-checkout.$sessionId'
+import { FormErrorsAlert } from '~/components/form-errors'
+import { firstError, parseForm } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
 import { findTestCheckoutOrder, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { LICENSE_TIERS } from '~/lib/tiers'
@@ -37,8 +39,8 @@ const ActionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, params }: Route.ActionArgs) {
   const order = await requireOrder(params.sessionId)
-  const form = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!form.success) return data({ errors: z.flattenError(form.error).fieldErrors }, { status: 400 })
+  const form = parseForm(await request.formData(), ActionSchema)
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   if (form.data.intent === 'cancel') return redirect('/cart')
   const successUrl = await payTestCheckout(order, form.data, new URL(request.url).origin)
   return redirect(successUrl)
@@ -48,7 +50,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Test checkout — no re
 
 export default function TestCheckout({ loaderData, actionData }: Route.ComponentProps) {
   const { lines, totalCents, currency, email } = loaderData
-  const errors = (actionData?.errors ?? {}) as Record<string, string[] | undefined>
+  const errors = actionData?.errors
   const busy = useNavigation().state !== 'idle'
   return (
     <div className="mx-auto max-w-4xl">
@@ -87,8 +89,9 @@ export default function TestCheckout({ loaderData, actionData }: Route.Component
           <h2 id="pay-title" className="font-semibold">
             Pay (test)
           </h2>
-          <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={email} error={errors.email?.[0]} />
-          <Field label="Name on card" name="name" autoComplete="cc-name" error={errors.name?.[0]} />
+          <FormErrorsAlert errors={errors} />
+          <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={email} error={firstError(errors, 'email')} />
+          <Field label="Name on card" name="name" autoComplete="cc-name" error={firstError(errors, 'name')} />
           <button
             type="submit"
             name="intent"

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { getProducer, requireProducer } from '~/lib/auth/session.server'
 import { prisma } from '~/lib/db.server'
+import type { FormErrors } from '~/lib/form'
 import * as login from '~/routes/studio.login'
 import * as logout from '~/routes/studio.logout'
 import * as signup from '~/routes/studio.signup'
-import { args, formRequest, getRequest, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, getRequest, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 function cookieOf(setCookie: string | null) {
   return setCookie!.split(';')[0]!
@@ -13,7 +15,7 @@ function cookieOf(setCookie: string | null) {
 describe('sign up', () => {
   it('creates a producer with default terms, a hashed password and a session', async () => {
     const res = await run(() =>
-      signup.action(args(formRequest('/studio/signup', { displayName: 'Lil <b>Test</b>', email: 'New@Example.TEST', password: 'a long password' }))),
+      signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Lil <b>Test</b>', email: 'New@Example.TEST', password: 'a long password' }))),
     )
     expect(res.status).toBe(302)
     expect(res.location).toBe('/studio')
@@ -30,54 +32,54 @@ describe('sign up', () => {
 
   it('refuses a taken email, a short password and a malformed email', async () => {
     const { email } = await makeSignedInProducer()
-    const taken = await run(() => signup.action(args(formRequest('/studio/signup', { displayName: 'Again', email: email.toUpperCase(), password: 'a long password' }), {}, '198.51.100.1')))
+    const taken = await run(() => signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Again', email: email.toUpperCase(), password: 'a long password' }), {}, '198.51.100.1')))
     expect(taken.status).toBe(409)
     expect(JSON.stringify(taken.data)).toContain('already exists')
-    const short = await run(() => signup.action(args(formRequest('/studio/signup', { displayName: 'Shorty', email: 'short@example.test', password: 'short' }), {}, '198.51.100.1')))
+    const short = await run(() => signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Shorty', email: 'short@example.test', password: 'short' }), {}, '198.51.100.1')))
     expect(short.status).toBe(400)
-    expect((short.data as { errors: Record<string, string> }).errors.password).toMatch(/at least 10/)
-    const bad = await run(() => signup.action(args(formRequest('/studio/signup', { displayName: 'Bad', email: 'not-an-email', password: 'a long password' }), {}, '198.51.100.1')))
-    expect((bad.data as { errors: Record<string, string> }).errors.email).toMatch(/valid email/)
+    expect((short.data as { errors: FormErrors }).errors.fieldErrors.password?.[0]).toMatch(/at least 10/)
+    const bad = await run(() => signup.action(routeArgs(formRequest('/studio/signup', { displayName: 'Bad', email: 'not-an-email', password: 'a long password' }), {}, '198.51.100.1')))
+    expect((bad.data as { errors: FormErrors }).errors.fieldErrors.email?.[0]).toMatch(/valid email/)
   })
 })
 
 describe('sign in', () => {
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const p = await makeSignedInProducer()
-    const wrong = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: 'wrong password!' }), {}, '192.0.2.10')))
-    const unknown = await run(() => login.action(args(formRequest('/studio/login', { email: 'nobody@example.test', password: 'wrong password!' }), {}, '192.0.2.10')))
+    const wrong = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: 'wrong password!' }), {}, '192.0.2.10')))
+    const unknown = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: 'nobody@example.test', password: 'wrong password!' }), {}, '192.0.2.10')))
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
-    expect(wrong.data).toEqual({ errors: { form: 'That email and password do not match.' }, email: p.email })
+    expect(wrong.data).toEqual({ errors: { fieldErrors: {}, formError: 'That email and password do not match.' }, email: p.email })
     expect((unknown.data as { errors: unknown }).errors).toEqual((wrong.data as { errors: unknown }).errors)
     expect(wrong.headers.get('Set-Cookie')).toBeNull()
   })
 
   it('signs in with the right password and follows only same-site redirects', async () => {
     const p = await makeSignedInProducer()
-    const ok = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo: '/studio/sales' }), {}, '192.0.2.11')))
+    const ok = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo: '/studio/sales' }), {}, '192.0.2.11')))
     expect(ok.status).toBe(302)
     expect(ok.location).toBe('/studio/sales')
-    const evil = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo: '//evil.example/x' }), {}, '192.0.2.11')))
+    const evil = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo: '//evil.example/x' }), {}, '192.0.2.11')))
     expect(evil.location).toBe('/studio')
   })
 
   it('rate-limits attempts per email with a 429 and Retry-After, even from many addresses', async () => {
     const p = await makeSignedInProducer()
     for (let i = 0; i < 5; i++) {
-      const res = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: 'nope nope nope' }), {}, `10.0.0.${i}`)))
+      const res = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: 'nope nope nope' }), {}, `10.0.0.${i}`)))
       expect(res.status).toBe(401)
     }
-    const limited = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: p.password }), {}, '10.0.0.99')))
+    const limited = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: p.password }), {}, '10.0.0.99')))
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
-    expect(String(limited.data)).toMatch(/Too many sign-in attempts/)
+    expect((limited.data as { errors: FormErrors }).errors.formError).toMatch(/Too many sign-in attempts/)
   })
 
   it('rate-limits attempts per IP across many emails', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 31; i++) {
-      const res = await run(() => login.action(args(formRequest('/studio/login', { email: `guess${i}@example.test`, password: 'nope nope nope' }), {}, '192.0.2.200')))
+      const res = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: `guess${i}@example.test`, password: 'nope nope nope' }), {}, '192.0.2.200')))
       statuses.push(res.status)
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
@@ -104,7 +106,7 @@ describe('sessions', () => {
 
   it('signs out with a POST that clears the cookie', async () => {
     const p = await makeSignedInProducer()
-    const res = await run(() => logout.action(args(formRequest('/studio/logout', {}, { cookie: p.cookie }))))
+    const res = await run(() => logout.action(routeArgs(formRequest('/studio/logout', {}, { cookie: p.cookie }))))
     expect(res.status).toBe(302)
     expect(res.headers.get('Set-Cookie')).toMatch(/Expires=Thu, 01 Jan 1970/)
     // Cross-site posts never reach the action: the HTTP server refuses them first

@@ -5,10 +5,11 @@ import { reloadEnv } from '~/lib/env.server'
 import { reconcile } from '~/lib/orders/reconcile.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
 import { getStripe, resetStripeClient } from '~/lib/payments/stripe.server'
-import { action } from '~/routes/checkout'
+import { action, type CheckoutAnswer } from '~/routes/checkout'
 import { makeBeat, makeProducer } from '../factories'
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe-server'
 import { expectConsoleError } from '../utils/console'
+import { callRoute } from '../utils/route'
 
 // Checkout against a Stripe-compatible local server: the real SDK builds and sends the requests.
 
@@ -34,10 +35,8 @@ async function checkout(lines: unknown, extra: Record<string, string> = {}) {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://store.test' },
     body,
   })
-  const result = (await action({ request, params: {}, context: {} } as never)) as unknown
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), problem: null }
-  const d = result as { init: { status: number } | null; data: { problem: { message: string; lines: { index: number; message: string }[] } } }
-  return { status: d.init?.status ?? 200, location: null, problem: d.data.problem }
+  const { status, location, data } = await callRoute(action, request)
+  return { status, location, errors: location ? null : (data as CheckoutAnswer).errors }
 }
 
 describe('checkout with Stripe', () => {
@@ -99,27 +98,26 @@ describe('checkout with Stripe', () => {
       { beatId: noStems.id, tier: 'UNLIMITED' },
     ])
     expect(res.status).toBe(422)
-    expect(res.problem!.lines).toEqual([
-      { index: 1, beatId: draft.id, message: '“Hidden Gem” is no longer for sale.' },
-      { index: 2, beatId: noStems.id, message: 'The Unlimited license for “Loose” is no longer offered.' },
-    ])
+    expect(res.errors!.fieldErrors).toEqual({
+      [`lines.${draft.id}`]: ['“Hidden Gem” is no longer for sale.'],
+      [`lines.${noStems.id}`]: ['The Unlimited license for “Loose” is no longer offered.'],
+    })
     expect(await prisma.multiItemOrder.count()).toBe(before)
   })
 
   it('refuses an empty cart, 101 lines, duplicate beats and garbage with 400', async () => {
-    expect((await checkout([])).problem!.message).toBe('Your cart is empty.')
+    expect((await checkout([])).errors!.formError).toBe('Your cart is empty.')
     const many = Array.from({ length: 101 }, () => ({ beatId: crypto.randomUUID(), tier: 'BASIC' }))
     const tooMany = await checkout(many)
     expect(tooMany.status).toBe(400)
-    expect(tooMany.problem!.message).toMatch(/at most 100/)
+    expect(tooMany.errors!.formError).toMatch(/at most 100/)
     const id = crypto.randomUUID()
     const dup = await checkout([{ beatId: id, tier: 'BASIC' }, { beatId: id, tier: 'TRACKOUT' }])
     expect(dup.status).toBe(400)
-    expect(dup.problem!.lines[0]!.message).toBe('This beat is in the cart twice.')
+    expect(dup.errors!.fieldErrors[`lines.${id}`]).toEqual(['This beat is in the cart twice.'])
     expect((await checkout([{ beatId: 'nope', tier: 'GOLD' }])).status).toBe(400)
     const notJson = new Request('http://store.test/checkout', { method: 'POST', body: new URLSearchParams({ lines: '{oops' }) })
-    const r = (await action({ request: notJson, params: {}, context: {} } as never)) as { init: { status: number } }
-    expect(r.init.status).toBe(400)
+    expect((await callRoute(action, notJson)).status).toBe(400)
   })
 
   it('the fake Stripe server rejects what real Stripe rejects (payment_method_types, >100 lines)', async () => {
@@ -186,6 +184,6 @@ describe('checkout with Stripe', () => {
     const res = await checkout([{ beatId: beat.id, tier: 'BASIC' }])
     fake.failNext(0)
     expect(res.status).toBe(502)
-    expect(res.problem!.message).toMatch(/payment provider/)
+    expect(res.errors!.formError).toMatch(/payment provider/)
   })
 })

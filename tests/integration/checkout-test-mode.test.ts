@@ -5,14 +5,17 @@ import { priceCartLines } from '~/lib/orders/cart-view.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
 import { findTestCheckoutOrder, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { action as testCheckoutAction } from '~/routes/test-checkout.$sessionId'
+import type { FormErrors } from '~/lib/form'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
+import { callRoute } from '../utils/route'
 
 // No STRIPE_SECRET_KEY: the built-in test checkout pays through the store's own webhook.
 
 const viaWebhookRoute: typeof fetch = async (input, init) => {
   const request = new Request(String(input), init)
-  return (await webhookAction({ request, params: {}, context: {} } as never)) as Response
+  const answer = await callRoute(webhookAction, request)
+  return answer.response ?? Response.json(answer.data, { status: answer.status, headers: answer.headers })
 }
 
 describe('built-in test checkout', () => {
@@ -52,19 +55,19 @@ describe('built-in test checkout', () => {
     const beat = await makeBeat({ withFiles: false })
     const { sessionId, orderId } = await startCheckout([{ beatId: beat.id, tier: 'BASIC' }])
     const call = (form: Record<string, string>) =>
-      testCheckoutAction({
-        request: new Request(`http://store.test/test-checkout/${sessionId}`, { method: 'POST', body: new URLSearchParams(form) }),
-        params: { sessionId },
-        context: {},
-      } as never) as Promise<unknown>
-    const cancel = (await call({ intent: 'cancel' })) as Response
+      callRoute(
+        testCheckoutAction,
+        new Request(`http://store.test/test-checkout/${sessionId}`, { method: 'POST', body: new URLSearchParams(form) }),
+        { sessionId },
+      )
+    const cancel = await call({ intent: 'cancel' })
     expect(cancel.status).toBe(302)
-    expect(cancel.headers.get('Location')).toBe('/cart')
-    const bad = (await call({ intent: 'pay', email: 'nope', name: '' })) as { init: { status: number }; data: { errors: Record<string, string[]> } }
-    expect(bad.init.status).toBe(400)
-    expect(bad.data.errors.email?.[0]).toMatch(/valid email/)
-    const unknown = (await call({ intent: 'steal' })) as { init: { status: number } }
-    expect(unknown.init.status).toBe(400)
+    expect(cancel.location).toBe('/cart')
+    const bad = await call({ intent: 'pay', email: 'nope', name: '' })
+    expect(bad.status).toBe(400)
+    expect((bad.data as { errors: FormErrors }).errors.fieldErrors.email?.[0]).toMatch(/valid email/)
+    const unknown = await call({ intent: 'steal' })
+    expect(unknown.status).toBe(400)
     expect((await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status).toBe('PENDING')
   })
 })

@@ -6,6 +6,7 @@ import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as downloadLoader } from '~/routes/downloads.$itemId.$kind'
 import { makeBeat } from '../factories'
 import { makePaidOrder } from '../factories-orders'
+import { callRoute } from '../utils/route'
 
 // With CLOUDINARY_URL set, an allowed download redirects to Cloudinary's private_download_url.
 // Re-signing its query with the API secret proves the link is genuine and carries the right
@@ -34,7 +35,7 @@ async function redirectFor(kind: 'mp3' | 'wav' | 'stems') {
   const itemId = order.items[0]!.id
   const request = new Request(`http://store.test/downloads/${itemId}/${kind}`, { headers: { Cookie: cookie } })
   const before = Math.floor(Date.now() / 1000)
-  const res = (await downloadLoader({ request, params: { itemId, kind }, context: { ip: '127.0.0.1' } } as never)) as Response
+  const res = await callRoute(downloadLoader, request, { itemId, kind }, '127.0.0.1')
   return { res, beat, before }
 }
 

@@ -8,6 +8,7 @@ import { loader as pdfLoader } from '~/routes/licenses.$id_.pdf'
 import { action as ordersAction } from '~/routes/orders._index'
 import { loader as viewLoader } from '~/routes/orders.view'
 import { makePaidOrder } from '../factories-orders'
+import { callRoute } from '../utils/route'
 
 // The order page reached by email: the request form, the link it sends, and what the link opens.
 
@@ -17,25 +18,10 @@ function post(email: string, ip = '198.51.100.1') {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://store.test' },
     body: new URLSearchParams({ email }),
   })
-  return settle(() => ordersAction({ request, params: {}, context: { ip } } as never))
+  return callRoute(ordersAction, request, {}, ip)
 }
 
-async function settle(fn: () => Promise<unknown>): Promise<{ status: number; data: unknown; headers: Headers }> {
-  try {
-    const r = await fn()
-    if (r instanceof Response) return { status: r.status, data: null, headers: r.headers }
-    const d = r as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } }
-    if (d && d.type === 'DataWithResponseInit') return { status: d.init?.status ?? 200, data: d.data, headers: new Headers(d.init?.headers) }
-    return { status: 200, data: r, headers: new Headers() }
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: null, headers: thrown.headers }
-    const t = thrown as { data: unknown; init: { status: number; headers?: HeadersInit } }
-    return { status: t.init.status, data: t.data, headers: new Headers(t.init.headers) }
-  }
-}
-
-const view = (url: string, cookie?: string) =>
-  settle(() => viewLoader({ request: new Request(url, { headers: cookie ? { Cookie: cookie } : {} }), params: {}, context: { ip: '127.0.0.1' } } as never))
+const view = (url: string, cookie?: string) => callRoute(viewLoader, new Request(url, { headers: cookie ? { Cookie: cookie } : {} }), {}, '127.0.0.1')
 
 describe('/orders: ask for the link', () => {
   it('answers the same for an address with orders and one without, and queues mail only for the first', async () => {
@@ -43,7 +29,7 @@ describe('/orders: ask for the link', () => {
     const known = await post('known@example.test')
     const unknown = await post('unknown@example.test', '198.51.100.2')
     expect(known).toEqual(unknown)
-    expect(known.data).toEqual({ sent: true, error: null })
+    expect(known.data).toEqual({ sent: true, errors: { fieldErrors: {} } })
     expect(await prisma.outboxEmail.count({ where: { kind: 'order-link', to: 'known@example.test' } })).toBe(1)
     expect(await prisma.outboxEmail.count({ where: { to: 'unknown@example.test' } })).toBe(0)
   })
@@ -51,7 +37,7 @@ describe('/orders: ask for the link', () => {
   it('rejects a malformed address with 400 and a readable message', async () => {
     const res = await post('not an email', '198.51.100.3')
     expect(res.status).toBe(400)
-    expect(res.data).toMatchObject({ sent: false, error: 'Please enter a valid email address.' })
+    expect(res.data).toMatchObject({ sent: false, errors: { fieldErrors: { email: ['Please enter a valid email address.'] } } })
   })
 
   it('is rate-limited per address (3 per 15 min) and per IP (10 per 15 min)', async () => {
@@ -95,9 +81,7 @@ describe('/orders/view: the page the link opens', () => {
 
 describe('/licenses/:id/pdf', () => {
   const pdf = (id: string, cookie?: string) =>
-    settle(() =>
-      pdfLoader({ request: new Request(`http://store.test/licenses/${id}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }), params: { id }, context: { ip: '127.0.0.1' } } as never),
-    )
+    callRoute(pdfLoader, new Request(`http://store.test/licenses/${id}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }), { id }, '127.0.0.1')
   const cookieFor = async (email: string) => {
     const { token, expiresAt } = createOrderAccessToken(email)
     return (await accessCookieHeader(token, expiresAt)).split(';')[0]!
@@ -110,7 +94,11 @@ describe('/licenses/:id/pdf', () => {
     expect(ok.status).toBe(200)
     expect(ok.headers.get('Content-Type')).toBe('application/pdf')
     expect(ok.headers.get('Content-Disposition')).toMatch(/Basic/)
-    expect((await pdf(id)).status).toBe(401)
+    const refused = await pdf(id)
+    expect(refused.status).toBe(401)
+    // A browser navigated here: the refusal is a readable page, not a JSON string.
+    expect(refused.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(refused.data).toContain('Open your license from the order page link we emailed you')
     expect((await pdf(id, await cookieFor('other@example.test'))).status).toBe(404)
     expect((await pdf('nope', await cookieFor('pdf@example.test'))).status).toBe(404)
   })
@@ -132,7 +120,7 @@ describe('success page downloads', () => {
 
 describe('/dev/mailbox', () => {
   it('exists without SMTP_URL and is a 404 once SMTP is configured', async () => {
-    const call = () => settle(() => mailboxLoader({ request: new Request('http://store.test/dev/mailbox'), params: {}, context: { ip: '127.0.0.1' } } as never))
+    const call = () => callRoute(mailboxLoader, new Request('http://store.test/dev/mailbox'), {}, '127.0.0.1')
     expect((await call()).status).toBe(200)
     process.env.SMTP_URL = 'smtp://127.0.0.1:2525'
     reloadEnv()

@@ -8,6 +8,7 @@ import { upsertBeatFile } from '~/models/beat/files.server'
 import { loader as downloadLoader } from '~/routes/downloads.$itemId.$kind'
 import { makeBeat } from '../factories'
 import { makePaidOrder } from '../factories-orders'
+import { callRoute } from '../utils/route'
 import { fetchFile } from '../utils/signed-files'
 
 // The download route end to end against real Postgres and the local storage driver: decide, log,
@@ -49,14 +50,8 @@ async function download(itemId: string, kind: string, opts: { cookie?: string; m
     method: opts.method ?? 'GET',
     headers: { 'User-Agent': 'vitest-browser/1.0', ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers },
   })
-  try {
-    const res = (await downloadLoader({ request, params: { itemId, kind }, context: { ip: '203.0.113.7' } } as never)) as Response
-    return { status: res.status, location: res.headers.get('Location'), headers: res.headers, data: null }
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), headers: thrown.headers, data: null }
-    const t = thrown as { data: unknown; init: { status: number; headers?: HeadersInit } }
-    return { status: t.init.status, location: null, headers: new Headers(t.init.headers), data: t.data }
-  }
+  const { status, location, headers, data, response } = await callRoute(downloadLoader, request, { itemId, kind }, '203.0.113.7')
+  return { status, location, headers, data: response ? null : data }
 }
 
 /** A signed link as the browser follows it: through the HTTP server's /files handler. */
@@ -228,13 +223,17 @@ describe('download everything (zip)', () => {
     const order = await makePaidOrder({ email: EMAIL, lines: [{ tier: 'BASIC', beatId: beat.id }, { tier: 'TRACKOUT', beatId: beat.id }] })
     const call = async (cookie?: string) => {
       const request = new Request(`http://store.test/downloads/order/${order.id}/zip`, { headers: cookie ? { Cookie: cookie } : {} })
-      try {
-        return (await zipLoader({ request, params: { orderId: order.id }, context: { ip: '127.0.0.1' } } as never)) as Response
-      } catch (thrown) {
-        return new Response(null, { status: (thrown as { init: { status: number } }).init.status })
-      }
+      const answer = await callRoute(zipLoader, request, { orderId: order.id }, '127.0.0.1')
+      return answer.response ?? new Response(null, { status: answer.status })
     }
-    expect((await call()).status).toBe(401)
+    const stranger = await call()
+    expect(stranger.status).toBe(401)
+    // A browser navigated here: the refusal is a readable page, not a JSON string.
+    expect(stranger.headers.get('Content-Type')).toMatch(/^text\/html/)
+    const page = await stranger.text()
+    expect(page).toContain('<h1>')
+    expect(page).toContain('Open your orders through the link we email you')
+    expect(page).not.toMatch(/^"/)
     expect((await call(await cookieFor('other@example.test'))).status).toBe(404)
     const res = await call(await cookieFor(EMAIL))
     expect(res.status).toBe(200)

@@ -5,6 +5,7 @@ import { renderLicensePdf } from '~/lib/pdf/license-pdf.server'
 import { getLicense, type LicenseRecord } from '~/lib/pdf/license.server'
 import { loader as verifyLoader } from '~/routes/licenses.$id'
 import { makePaidOrder } from '../factories-orders'
+import { routeArgs } from '../utils/route'
 
 // pdfkit writes standard-font text as hex strings inside TJ arrays; with compress:false the
 // content streams are plain, so the text can be read back and checked.
@@ -86,7 +87,7 @@ describe('license PDF', () => {
 
 describe('public verification page', () => {
   const call = (id: string) =>
-    verifyLoader({ params: { id }, request: new Request(`http://store.test/licenses/${id}`), context: { ip: '127.0.0.1' } } as never)
+    verifyLoader(routeArgs(new Request(`http://store.test/licenses/${id}`), { id }, '127.0.0.1'))
 
   it('confirms a valid license without the buyer’s email, and reports refunds and disputes', async () => {
     const { order, license } = await licenseFor('Verify Me')

@@ -3,37 +3,25 @@ import { loader as catalogLoader } from '~/routes/_index'
 import { loader as beatLoader } from '~/routes/beats.$slug'
 import { loader as producerLoader } from '~/routes/producers.$slug'
 import { makeBeat, makeProducer } from '../factories'
+import { callRoute, routeArgs } from '../utils/route'
 
 // Loaders called the way React Router calls them: bad slugs are 404 responses, junk query strings
 // still render a catalog.
 
-type Args<T extends (...a: never[]) => unknown> = Parameters<T>[0]
-
-const args = <T extends (...a: never[]) => unknown>(url: string, params: Record<string, string> = {}) =>
-  ({ request: new Request(`http://store.test${url}`), params, context: {} }) as unknown as Args<T>
-
-async function statusOf(promise: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await promise
-    return 200
-  } catch (thrown) {
-    const init = (thrown as { init?: { status?: number } }).init
-    return init?.status ?? (thrown instanceof Response ? thrown.status : undefined)
-  }
-}
+const get = (url: string) => new Request(`http://store.test${url}`)
 
 describe('beat page loader', () => {
   it('404s for an unknown slug, a draft and an archived beat', async () => {
     const draft = await makeBeat({ status: 'DRAFT' })
     const archived = await makeBeat({ status: 'ARCHIVED' })
     for (const slug of ['no-such-beat', draft.slug, archived.slug]) {
-      expect(await statusOf(beatLoader(args<typeof beatLoader>(`/beats/${slug}`, { slug })))).toBe(404)
+      expect((await callRoute(beatLoader, get(`/beats/${slug}`), { slug })).status).toBe(404)
     }
   })
 
   it('picks the tier from the URL, falling back to the cheapest enabled one', async () => {
     const beat = await makeBeat({ tiers: { BASIC: { priceCents: 2500, enabled: false } } })
-    const load = (qs: string) => beatLoader(args<typeof beatLoader>(`/beats/${beat.slug}${qs}`, { slug: beat.slug }))
+    const load = (qs: string) => beatLoader(routeArgs(get(`/beats/${beat.slug}${qs}`), { slug: beat.slug }))
     expect((await load('?tier=UNLIMITED')).selected).toBe('UNLIMITED')
     expect((await load('?tier=BASIC')).selected).toBe('TRACKOUT') // switched off
     expect((await load('?tier=bogus')).selected).toBe('TRACKOUT')
@@ -46,20 +34,18 @@ describe('beat page loader', () => {
 
 describe('producer page loader', () => {
   it('404s for an unknown producer and lists only published beats', async () => {
-    expect(await statusOf(producerLoader(args<typeof producerLoader>('/producers/nobody', { slug: 'nobody' })))).toBe(404)
+    expect((await callRoute(producerLoader, get('/producers/nobody'), { slug: 'nobody' })).status).toBe(404)
     const producer = await makeProducer({ displayName: 'Loader Test' })
     await makeBeat({ producerId: producer.id, title: 'Shown Beat' })
     await makeBeat({ producerId: producer.id, title: 'Hidden Draft', status: 'DRAFT' })
-    const data = await producerLoader(args<typeof producerLoader>(`/producers/${producer.slug}`, { slug: producer.slug }))
+    const data = await producerLoader(routeArgs(get(`/producers/${producer.slug}`), { slug: producer.slug }))
     expect(data.beats.map((b) => b.title)).toEqual(['Shown Beat'])
   })
 })
 
 describe('catalog loader', () => {
   it('renders with nonsense in the query string', async () => {
-    const data = await catalogLoader(
-      args<typeof catalogLoader>(`/?bpmMin=abc&bpmMax=-1&page=-3&sort=%27;drop&q=${'a'.repeat(10_000)}`),
-    )
+    const data = await catalogLoader(routeArgs(get(`/?bpmMin=abc&bpmMax=-1&page=-3&sort=%27;drop&q=${'a'.repeat(10_000)}`)))
     expect(data.params.page).toBe(1)
     expect(data.params.bpmMin).toBeNull()
     expect(data.params.bpmMax).toBe(40)

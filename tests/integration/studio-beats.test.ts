@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '~/lib/db.server'
+import type { FormErrors } from '~/lib/form'
 import * as beatPage from '~/routes/studio.beats.$id'
 import * as newBeat from '~/routes/studio.beats.new'
 import { makeBeat } from '../factories'
-import { args, formRequest, makeOrderLine, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, makeOrderLine, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 const valid = { title: 'Night Drive', bpm: '140', musicalKey: 'A minor', genre: 'Trap', mood: 'Dark', tags: 'dark, 808', description: 'Moody.' }
 
 async function create(cookie: string, fields: Record<string, string>) {
-  return run(() => newBeat.action(args(formRequest('/studio/beats/new', fields, { cookie }))))
+  return run(() => newBeat.action(routeArgs(formRequest('/studio/beats/new', fields, { cookie }))))
 }
 
 function post(cookie: string, id: string, fields: Record<string, string>, origin?: string) {
-  return run(() => beatPage.action(args(formRequest(`/studio/beats/${id}`, fields, { cookie, origin }), { id })))
+  return run(() => beatPage.action(routeArgs(formRequest(`/studio/beats/${id}`, fields, { cookie, origin }), { id })))
 }
 
 const prices = (over: Record<string, string> = {}) => ({
@@ -60,8 +62,8 @@ describe('creating a beat', () => {
     const p = await makeSignedInProducer()
     const res = await create(p.cookie, { ...valid, ...over })
     expect(res.status).toBe(400)
-    const errors = (res.data as { errors: Record<string, string> }).errors
-    const text = errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(field))?.[1]
+    const errors = (res.data as { errors: FormErrors }).errors.fieldErrors
+    const text = (errors[field] ?? Object.entries(errors).find(([k]) => k.startsWith(field))?.[1])?.[0]
     expect(text).toMatch(message)
     expect(await prisma.beat.count({ where: { producerId: p.id } })).toBe(0)
   })
@@ -118,7 +120,7 @@ describe('editing a beat', () => {
     const { id } = await makeBeat({ producerId: p.id, status: 'DRAFT' })
     const res = await post(p.cookie, id, prices({ 'TRACKOUT.price': price }))
     expect(res.status).toBe(400)
-    expect((res.data as { errors: Record<string, string> }).errors['TRACKOUT.price']).toMatch(/between \$1\.00 and \$10,000\.00/)
+    expect((res.data as { errors: FormErrors }).errors.fieldErrors['TRACKOUT.price']?.[0]).toMatch(/between \$1\.00 and \$10,000\.00/)
     const t = await prisma.beatTier.findUniqueOrThrow({ where: { beatId_tier: { beatId: id, tier: 'TRACKOUT' } }, select: { priceCents: true } })
     expect(t.priceCents).toBe(10000)
   })
@@ -140,7 +142,7 @@ describe('publishing rules', () => {
     const { id } = await makeBeat({ producerId: p.id, status: 'DRAFT', withFiles: false })
     const res = await post(p.cookie, id, { intent: 'publish' })
     expect(res.status).toBe(409)
-    const message = (res.data as { errors: { form: string } }).errors.form
+    const message = (res.data as { errors: FormErrors }).errors.formError
     expect(message).toMatch(/preview/)
     expect(message).toMatch(/WAV/)
     expect(message).toMatch(/Stems/)
@@ -182,7 +184,7 @@ describe('publishing rules', () => {
     await post(p.cookie, sold.id, { intent: 'archive' })
     const refused = await post(p.cookie, sold.id, { intent: 'delete' })
     expect(refused.status).toBe(409)
-    expect((refused.data as { errors: { form: string } }).errors.form).toMatch(/Archive it instead/)
+    expect((refused.data as { errors: FormErrors }).errors.formError).toMatch(/Archive it instead/)
     expect(await prisma.beat.count({ where: { id: sold.id } })).toBe(1)
 
     const draft = await makeBeat({ producerId: p.id, status: 'DRAFT', withFiles: false })

@@ -47,14 +47,15 @@ async function setup() {
 }
 
 async function post(cookie: string, beatId: string, kind: string, body: unknown) {
-  const { ORIGIN, args, run } = await import('../factories-studio')
+  const { ORIGIN } = await import('../factories-studio')
+  const { routeArgs, run } = await import('../utils/route')
   const upload = await import('~/routes/studio.beats.$id.upload.$kind')
   const request = new Request(`${ORIGIN}/studio/beats/${beatId}/upload/${kind}`, {
     method: 'POST',
     headers: { Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return run(() => upload.action(args(request, { id: beatId, kind })))
+  return run(() => upload.action(routeArgs(request, { id: beatId, kind })))
 }
 
 describe('signed direct uploads to Cloudinary', () => {

@@ -9,7 +9,8 @@ import * as sales from '~/routes/studio.sales'
 import * as salesCsv from '~/routes/studio.sales[.]csv'
 import * as terms from '~/routes/studio.terms'
 import { makeBeat } from '../factories'
-import { args, formRequest, getRequest, makeSignedInProducer, makeWav, run, uploadRequest } from '../factories-studio'
+import { formRequest, getRequest, makeSignedInProducer, makeWav, uploadRequest } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 // A producer can never see or change another producer's beats, files, prices or sales, whatever
 // ids they put in the URL or the form. Each studio route is tried with the other producer's ids.
@@ -56,7 +57,7 @@ async function theirBeatSnapshot() {
 
 describe('beat routes refuse foreign ids with 404', () => {
   it.each([theirBeatId, () => 'not-a-uuid', () => randomUUID()])('GET /studio/beats/:id (%#)', async (id) => {
-    const res = await run(() => beatPage.loader(args(getRequest(`/studio/beats/${id()}`, me.cookie), { id: id() })))
+    const res = await run(() => beatPage.loader(routeArgs(getRequest(`/studio/beats/${id()}`, me.cookie), { id: id() })))
     expect(res.status).toBe(404)
   })
 
@@ -72,7 +73,7 @@ describe('beat routes refuse foreign ids with 404', () => {
   ]
   it.each(intents.map((f) => [f.intent!, f] as const))('POST /studio/beats/:id intent=%s', async (_intent, fields) => {
     const before = await theirBeatSnapshot()
-    const res = await run(() => beatPage.action(args(formRequest(`/studio/beats/${theirBeat.id}`, fields, { cookie: me.cookie }), { id: theirBeat.id })))
+    const res = await run(() => beatPage.action(routeArgs(formRequest(`/studio/beats/${theirBeat.id}`, fields, { cookie: me.cookie }), { id: theirBeat.id })))
     expect(res.status).toBe(404)
     expect(await theirBeatSnapshot()).toEqual(before)
   })
@@ -80,21 +81,21 @@ describe('beat routes refuse foreign ids with 404', () => {
   it('POST /studio/beats/:id/upload/:kind', async () => {
     const before = await theirBeatSnapshot()
     const res = await run(() =>
-      upload.action(args(uploadRequest(`/studio/beats/${theirBeat.id}/upload/wav`, makeWav(), 'x.wav', { cookie: me.cookie }), { id: theirBeat.id, kind: 'wav' })),
+      upload.action(routeArgs(uploadRequest(`/studio/beats/${theirBeat.id}/upload/wav`, makeWav(), 'x.wav', { cookie: me.cookie }), { id: theirBeat.id, kind: 'wav' })),
     )
     expect(res.status).toBe(404)
     expect(await theirBeatSnapshot()).toEqual(before)
   })
 
   it('GET /studio lists only my beats', async () => {
-    const res = await run(() => studioIndex.loader(args(getRequest('/studio', me.cookie))))
+    const res = await run(() => studioIndex.loader(routeArgs(getRequest('/studio', me.cookie))))
     const titles = (res.data as { beats: { title: string }[] }).beats.map((b) => b.title)
     expect(titles).toEqual(['Mine Only'])
   })
 
   it('POST /studio/beats/new ignores a forged producerId', async () => {
     const res = await run(() =>
-      newBeat.action(args(formRequest('/studio/beats/new', { producerId: other.id, title: 'Planted', bpm: '100', musicalKey: 'A minor', genre: 'Trap', mood: 'Dark' }, { cookie: me.cookie }))),
+      newBeat.action(routeArgs(formRequest('/studio/beats/new', { producerId: other.id, title: 'Planted', bpm: '100', musicalKey: 'A minor', genre: 'Trap', mood: 'Dark' }, { cookie: me.cookie }))),
     )
     expect(res.status).toBe(302)
     const planted = await prisma.beat.findFirstOrThrow({ where: { title: 'Planted' }, select: { producerId: true } })
@@ -106,7 +107,7 @@ describe('terms and sales are per producer', () => {
   it('POST /studio/terms changes only my own caps, whatever producerId the form names', async () => {
     const theirsBefore = await prisma.producerLicenseTerms.findMany({ where: { producerId: other.id }, orderBy: { tier: 'asc' } })
     const res = await run(() =>
-      terms.action(args(formRequest('/studio/terms', { intent: 'terms', producerId: other.id, 'BASIC.distributionCopies': '1', 'BASIC.streams': '', 'BASIC.musicVideos': '0' }, { cookie: me.cookie }))),
+      terms.action(routeArgs(formRequest('/studio/terms', { intent: 'terms', producerId: other.id, 'BASIC.distributionCopies': '1', 'BASIC.streams': '', 'BASIC.musicVideos': '0' }, { cookie: me.cookie }))),
     )
     expect(res.status).toBe(200)
     expect(await prisma.producerLicenseTerms.findMany({ where: { producerId: other.id }, orderBy: { tier: 'asc' } })).toEqual(theirsBefore)
@@ -115,10 +116,10 @@ describe('terms and sales are per producer', () => {
   })
 
   it('GET /studio/sales and /studio/sales.csv show only my lines of a shared order', async () => {
-    const page = await run(() => sales.loader(args(getRequest('/studio/sales', me.cookie))))
+    const page = await run(() => sales.loader(routeArgs(getRequest('/studio/sales', me.cookie))))
     const lines = (page.data as { lines: { id: string; beatTitle: string }[] }).lines
     expect(lines.map((l) => l.id)).toEqual([myLine])
-    const csv = await run(() => salesCsv.loader(args(getRequest('/studio/sales.csv', me.cookie))))
+    const csv = await run(() => salesCsv.loader(routeArgs(getRequest('/studio/sales.csv', me.cookie))))
     expect(csv.headers.get('Content-Type')).toContain('text/csv')
     expect(csv.data).toContain('Mine Only')
     expect(csv.data).not.toContain('Theirs Only')
@@ -126,7 +127,7 @@ describe('terms and sales are per producer', () => {
 
   it.each(['reset-downloads', 'resend-receipt'])('POST /studio/sales intent=%s with a foreign or forged line id is a 404', async (intent) => {
     for (const lineId of [theirLine, randomUUID(), 'nope']) {
-      const res = await run(() => sales.action(args(formRequest('/studio/sales', { intent, lineId }, { cookie: me.cookie }))))
+      const res = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent, lineId }, { cookie: me.cookie }))))
       expect(res.status).toBe(404)
     }
     const line = await prisma.orderItem.findUniqueOrThrow({ where: { id: theirLine }, select: { downloadsResetAt: true } })
@@ -137,17 +138,17 @@ describe('terms and sales are per producer', () => {
 
 describe('signed-out visitors', () => {
   const calls: [string, () => unknown][] = [
-    ['GET /studio', () => studioIndex.loader(args(getRequest('/studio')))],
-    ['GET /studio/beats/new', () => newBeat.loader(args(getRequest('/studio/beats/new')))],
-    ['POST /studio/beats/new', () => newBeat.action(args(formRequest('/studio/beats/new', { title: 'x' })))],
-    ['GET /studio/beats/:id', () => beatPage.loader(args(getRequest(`/studio/beats/${myBeat.id}`), { id: myBeat.id }))],
-    ['POST /studio/beats/:id', () => beatPage.action(args(formRequest(`/studio/beats/${myBeat.id}`, { intent: 'archive' }), { id: myBeat.id }))],
-    ['POST upload', () => upload.action(args(uploadRequest(`/studio/beats/${myBeat.id}/upload/wav`, makeWav(), 'x.wav', { cookie: '' }), { id: myBeat.id, kind: 'wav' }))],
-    ['GET /studio/terms', () => terms.loader(args(getRequest('/studio/terms')))],
-    ['POST /studio/terms', () => terms.action(args(formRequest('/studio/terms', { intent: 'terms' })))],
-    ['GET /studio/sales', () => sales.loader(args(getRequest('/studio/sales')))],
-    ['POST /studio/sales', () => sales.action(args(formRequest('/studio/sales', { intent: 'reset-downloads', lineId: myLine })))],
-    ['GET /studio/sales.csv', () => salesCsv.loader(args(getRequest('/studio/sales.csv')))],
+    ['GET /studio', () => studioIndex.loader(routeArgs(getRequest('/studio')))],
+    ['GET /studio/beats/new', () => newBeat.loader(routeArgs(getRequest('/studio/beats/new')))],
+    ['POST /studio/beats/new', () => newBeat.action(routeArgs(formRequest('/studio/beats/new', { title: 'x' })))],
+    ['GET /studio/beats/:id', () => beatPage.loader(routeArgs(getRequest(`/studio/beats/${myBeat.id}`), { id: myBeat.id }))],
+    ['POST /studio/beats/:id', () => beatPage.action(routeArgs(formRequest(`/studio/beats/${myBeat.id}`, { intent: 'archive' }), { id: myBeat.id }))],
+    ['POST upload', () => upload.action(routeArgs(uploadRequest(`/studio/beats/${myBeat.id}/upload/wav`, makeWav(), 'x.wav', { cookie: '' }), { id: myBeat.id, kind: 'wav' }))],
+    ['GET /studio/terms', () => terms.loader(routeArgs(getRequest('/studio/terms')))],
+    ['POST /studio/terms', () => terms.action(routeArgs(formRequest('/studio/terms', { intent: 'terms' })))],
+    ['GET /studio/sales', () => sales.loader(routeArgs(getRequest('/studio/sales')))],
+    ['POST /studio/sales', () => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'reset-downloads', lineId: myLine })))],
+    ['GET /studio/sales.csv', () => salesCsv.loader(routeArgs(getRequest('/studio/sales.csv')))],
   ]
   it.each(calls)('%s redirects to the login page', async (_name, call) => {
     const res = await run(call)

@@ -5,7 +5,8 @@ import { getSalesOverview } from '~/lib/studio/sales.server'
 import * as sales from '~/routes/studio.sales'
 import * as salesCsv from '~/routes/studio.sales[.]csv'
 import { makeBeat } from '../factories'
-import { args, formRequest, getRequest, makeOrderLine, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, getRequest, makeOrderLine, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -49,16 +50,16 @@ describe('sales overview', () => {
     const { lineId } = await makeOrderLine({ beatId: beat.id, producerId: p.id })
     await logDownloads(lineId, 3, new Date(Date.now() - 60_000))
     await logDownloads(lineId, 2, new Date(Date.now() - 60_000), false)
-    const before = await run(() => sales.loader(args(getRequest('/studio/sales', p.cookie))))
+    const before = await run(() => sales.loader(routeArgs(getRequest('/studio/sales', p.cookie))))
     const line = (before.data as { lines: { id: string; downloads: { total: number; counted: number } }[] }).lines[0]!
     expect(line.downloads).toMatchObject({ total: 3, counted: 3 })
 
-    const reset = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'reset-downloads', lineId }, { cookie: p.cookie }))))
+    const reset = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'reset-downloads', lineId }, { cookie: p.cookie }))))
     expect(reset.status).toBe(200)
     const { downloadsResetAt } = await prisma.orderItem.findUniqueOrThrow({ where: { id: lineId }, select: { downloadsResetAt: true } })
     expect(downloadsResetAt).toBeInstanceOf(Date)
     await logDownloads(lineId, 1, new Date())
-    const after = await run(() => sales.loader(args(getRequest('/studio/sales', p.cookie))))
+    const after = await run(() => sales.loader(routeArgs(getRequest('/studio/sales', p.cookie))))
     expect((after.data as { lines: { downloads: { total: number; counted: number } }[] }).lines[0]!.downloads).toMatchObject({ total: 4, counted: 1 })
   })
 
@@ -69,7 +70,7 @@ describe('sales overview', () => {
     await prisma.outboxEmail.create({
       data: { dedupeKey: `receipt:${paid.orderId}`, kind: 'receipt', to: 'buyer@example.test', subject: 'Receipt', text: 't', html: 'h', status: 'SENT', sentAt: new Date(), attempts: 1 },
     })
-    const res = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
+    const res = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     expect(res.status).toBe(200)
     expect((res.data as { message: string }).message).toContain('buyer@example.test')
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${paid.orderId}` } })
@@ -77,12 +78,13 @@ describe('sales overview', () => {
     // Rebuilt, not just re-sent: the old receipt's 30-minute order link has long expired.
     expect(row.text).toContain('/orders/view?token=')
 
-    for (let i = 0; i < 2; i++) await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
-    const limited = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
+    for (let i = 0; i < 2; i++) await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
+    const limited = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
 
     const refunded = await makeOrderLine({ beatId: beat.id, producerId: p.id, status: 'REFUNDED' })
-    const refused = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: refunded.lineId }, { cookie: p.cookie }))))
+    const refused = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: refunded.lineId }, { cookie: p.cookie }))))
     expect(refused.status).toBe(409)
   })
 
@@ -90,14 +92,14 @@ describe('sales overview', () => {
     const p = await makeSignedInProducer()
     const beat = await makeBeat({ producerId: p.id })
     const paid = await makeOrderLine({ beatId: beat.id, producerId: p.id, email: 'first@example.test' })
-    const res = await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
+    const res = await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'resend-receipt', lineId: paid.lineId }, { cookie: p.cookie }))))
     expect(res.status).toBe(200)
     expect(await prisma.outboxEmail.count({ where: { to: 'first@example.test', kind: 'receipt' } })).toBe(1)
   })
 
   it('answers 400 to an unknown intent', async () => {
     const p = await makeSignedInProducer()
-    expect((await run(() => sales.action(args(formRequest('/studio/sales', { intent: 'refund-everything' }, { cookie: p.cookie }))))).status).toBe(400)
+    expect((await run(() => sales.action(routeArgs(formRequest('/studio/sales', { intent: 'refund-everything' }, { cookie: p.cookie }))))).status).toBe(400)
     // Cross-site posts never reach the action: the HTTP server refuses them first
     // (studio-uploads-http.test.ts, "cross-site posts").
   })
@@ -108,7 +110,7 @@ describe('sales CSV', () => {
     const p = await makeSignedInProducer()
     const beat = await makeBeat({ producerId: p.id })
     await makeOrderLine({ beatId: beat.id, producerId: p.id, beatTitle: '=HYPERLINK("http://evil")', buyerName: '+SUM(A1)', priceCents: 2999 })
-    const res = await run(() => salesCsv.loader(args(getRequest('/studio/sales.csv', p.cookie))))
+    const res = await run(() => salesCsv.loader(routeArgs(getRequest('/studio/sales.csv', p.cookie))))
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="beatstall-sales-\d{4}-\d{2}-\d{2}\.csv"/)
     const [header, row] = String(res.data).trim().split('\n')
     expect(header).toBe('order,paid_at,beat,license,price,currency,order_status,line_status,buyer_name,buyer_email,downloads_total,downloads_since_reset')

@@ -7,7 +7,6 @@ import { inspectZip } from '~/lib/studio/file-inspect.server'
 import * as upload from '~/routes/studio.beats.$id.upload.$kind'
 import { makeBeat } from '../factories'
 import {
-  args,
   makeMp3,
   makePng,
   makeSignedInProducer,
@@ -15,9 +14,9 @@ import {
   makeZip,
   multipartBody,
   ORIGIN,
-  run,
   uploadRequest,
 } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 const dataDir = () => process.env.DATA_DIR!
 
@@ -51,7 +50,7 @@ async function newBeat() {
 }
 
 function send(beatId: string, kind: string, request: Request) {
-  return run(() => upload.action(args(request, { id: beatId, kind })))
+  return run(() => upload.action(routeArgs(request, { id: beatId, kind })))
 }
 
 function sendFile(beatId: string, kind: string, file: Buffer, filename: string) {

@@ -9,6 +9,7 @@ import { action } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
 import { decodeQuotedPrintable, withFakeSmtp } from '../fakes/smtp-server'
 import { paidSession, stripeEvent } from '../fakes/stripe-server'
+import { callRoute } from '../utils/route'
 
 // The paid completion (app/models/order/completion.server.ts) under concurrency and the PaymentIntent
 // lock, and the receipt it queues unrendered, which the outbox worker renders at send time.
@@ -20,8 +21,8 @@ async function deliver(event: object) {
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: getEnv().STRIPE_WEBHOOK_SECRET })
   const headers = new Headers({ 'Content-Type': 'application/json', 'Stripe-Signature': signature })
   const request = new Request('http://store.test/webhooks/stripe', { method: 'POST', headers, body: payload })
-  const res = (await action({ request, params: {}, context: {} } as never)) as Response
-  return { status: res.status, outcome: res.status === 200 ? (JSON.parse(await res.text()) as { outcome: string }).outcome : null }
+  const res = await callRoute(action, request)
+  return { status: res.status, outcome: res.status === 200 ? (res.data as { outcome: string }).outcome : null }
 }
 
 async function pendingOrder() {

@@ -8,6 +8,7 @@ import { action } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
 import { paidSession, stripeEvent } from '../fakes/stripe-server'
 import { expectConsoleError } from '../utils/console'
+import { callRoute } from '../utils/route'
 
 // Count the notification calls while still running the real outbox code inside the transaction.
 // Receipts are counted as outbox rows instead: the paid completion queues them in SQL.
@@ -41,8 +42,8 @@ async function deliver(event: object, opts: { signature?: string | null; body?: 
   const signature = opts.signature === undefined ? sign(payload) : opts.signature
   if (signature) headers.set('Stripe-Signature', signature)
   const request = new Request('http://store.test/webhooks/stripe', { method: 'POST', headers, body: opts.body ?? payload })
-  const res = (await action({ request, params: {}, context: {} } as never)) as Response
-  return { status: res.status, text: await res.text() }
+  const res = await callRoute(action, request)
+  return { status: res.status, text: await res.response!.text() }
 }
 
 async function pendingOrder(tiers: ('BASIC' | 'TRACKOUT' | 'UNLIMITED')[] = ['BASIC', 'TRACKOUT']) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Link, useFetcher } from 'react-router'
-import type { CheckoutProblem } from '~/routes/checkout'
+import type { CheckoutAnswer } from '~/routes/checkout'
 import { MAX_CART_LINES } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
@@ -64,9 +64,11 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
 
 /** One-line checkout through the same action as the cart. */
 export function BuyNowButton({ beatId, tier }: { beatId: string; tier: TierId }) {
-  const fetcher = useFetcher<{ problem: CheckoutProblem }>()
+  const fetcher = useFetcher<CheckoutAnswer>()
   const busy = fetcher.state !== 'idle'
-  const problem = fetcher.data?.problem
+  const errors = fetcher.data?.errors
+  // One line was sent, so its own message says more than the cart-wide one.
+  const problem = (errors && Object.values(errors.fieldErrors)[0]?.[0]) ?? errors?.formError
   return (
     <fetcher.Form method="post" action="/checkout" className="inline-flex flex-col items-end gap-1">
       <input type="hidden" name="lines" value={JSON.stringify([{ beatId, tier }])} />
@@ -75,7 +77,7 @@ export function BuyNowButton({ beatId, tier }: { beatId: string; tier: TierId })
       </button>
       {problem ? (
         <p role="alert" className="max-w-64 text-right text-xs text-red-300">
-          {problem.lines[0]?.message ?? problem.message}
+          {problem}
         </p>
       ) : null}
     </fetcher.Form>

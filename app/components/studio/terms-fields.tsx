@@ -1,3 +1,4 @@
+import { firstError, type FormErrors } from '~/lib/form'
 import { DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
 import { TextField } from './fields'
 
@@ -7,7 +8,7 @@ const CAPS = [
   { field: 'musicVideos', label: 'Music videos' },
 ] as const
 
-export function TermsFields({ terms, errors }: { terms: Record<TierId, UsageTerms>; errors: Record<string, string | undefined> }) {
+export function TermsFields({ terms, errors }: { terms: Record<TierId, UsageTerms>; errors?: FormErrors }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       {TIER_IDS.map((tier) => (
@@ -25,7 +26,7 @@ export function TermsFields({ terms, errors }: { terms: Record<TierId, UsageTerm
               inputMode="numeric"
               placeholder="Unlimited"
               defaultValue={terms[tier][field] ?? ''}
-              error={errors[`${tier}.${field}`]}
+              error={firstError(errors, `${tier}.${field}`)}
             />
           ))}
           <label className="flex items-center gap-2 text-sm">

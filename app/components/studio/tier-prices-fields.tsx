@@ -1,4 +1,5 @@
 import type { LicenseTier } from '~/generated/prisma/enums'
+import { firstError, type FormErrors } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
 import { centsToInput } from '~/lib/studio/price-input'
 import { DOWNLOAD_KIND_LABELS, describeTerms, LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
@@ -8,7 +9,7 @@ export function TierPricesFields({ tiers, terms, currency, errors }: {
   tiers: { tier: LicenseTier; priceCents: number; enabled: boolean }[]
   terms: Record<TierId, UsageTerms>
   currency: string
-  errors: Record<string, string | undefined>
+  errors?: FormErrors
 }) {
   return (
     <div className="space-y-3">
@@ -16,7 +17,7 @@ export function TierPricesFields({ tiers, terms, currency, errors }: {
         const def = LICENSE_TIERS[id]
         const row = tiers.find((t) => t.tier === id)
         const priceId = `price-${id}`
-        const error = errors[`${id}.price`]
+        const error = firstError(errors, `${id}.price`)
         return (
           <fieldset key={id} className="rounded-xl border border-line bg-ink/60 p-4">
             <legend className="sr-only">{def.label} license</legend>

@@ -1,6 +1,6 @@
-import { data } from 'react-router'
 import type { FileKind } from '~/generated/prisma/enums'
 import { prisma } from '~/lib/db.server'
+import { ConflictError } from '~/lib/errors'
 import { slugify } from '~/lib/slug'
 import { getStorage } from '~/lib/storage/index.server'
 import { createBeat, refreshBeatDerivedFields, uniqueBeatSlug } from '~/models/beat/beat.server'
@@ -38,7 +38,7 @@ export async function updateBeatTiers(producerId: string, beatId: string, tiers:
         Object.entries(tiers).map(([tier, v]) => ({ tier: tier as keyof TierSettings, enabled: v.enabled })),
       )
       if (problems.length) {
-        throw data(`This beat is live, so that change was not saved: ${problems.join(' ')}`, { status: 409 })
+        throw new ConflictError(`This beat is live, so that change was not saved: ${problems.join(' ')}`)
       }
     }
     await saveBeatTiers(beat.id, tiers, tx)
@@ -51,7 +51,7 @@ export async function publishBeat(producerId: string, beatId: string) {
     const beat = await getBeatState(producerId, beatId, tx)
     if (beat.status === 'PUBLISHED') return
     const problems = missingForPublish(beat.files.map((f) => f.kind), beat.tiers)
-    if (problems.length) throw data(`Not ready to publish. ${problems.join(' ')}`, { status: 409 })
+    if (problems.length) throw new ConflictError(`Not ready to publish. ${problems.join(' ')}`)
     await setBeatStatus(beat.id, 'PUBLISHED', beat.publishedAt ?? new Date(), tx)
   })
 }
@@ -78,11 +78,9 @@ export async function deleteBeat(producerId: string, beatId: string) {
   const files = await prisma.$transaction(async (tx) => {
     const beat = await getBeatState(producerId, beatId, tx)
     if (beat._count.orderItems > 0) {
-      throw data('This beat has orders, so it cannot be deleted: buyers keep their files. Archive it instead.', {
-        status: 409,
-      })
+      throw new ConflictError('This beat has orders, so it cannot be deleted: buyers keep their files. Archive it instead.')
     }
-    if (beat.status === 'PUBLISHED') throw data('Unpublish the beat before deleting it.', { status: 409 })
+    if (beat.status === 'PUBLISHED') throw new ConflictError('Unpublish the beat before deleting it.')
     await deleteBeatRecord(beat.id, tx)
     return beat.files
   })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { v2 as cloudinary } from 'cloudinary'
-import { data } from 'react-router'
 import { getEnv } from '~/lib/env.server'
+import { InvalidInputError } from '~/lib/errors'
 import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
 import { upsertBeatFile } from '~/models/beat/files.server'
 import type { UploadKind } from './upload-kinds'
@@ -26,7 +26,7 @@ function credentials() {
 }
 
 export function signDirectUpload(beatId: string, upload: UploadKind, bytes: number) {
-  if (bytes > upload.maxBytes) throw data({ error: `This file is larger than the ${Math.round(upload.maxBytes / 1024 / 1024)} MB limit.` }, { status: 413 })
+  if (bytes > upload.maxBytes) throw new InvalidInputError(`This file is larger than the ${Math.round(upload.maxBytes / 1024 / 1024)} MB limit.`, 'too-large')
   const { apiKey, apiSecret, cloudName, uploadPrefix } = credentials()
   const resourceType = RESOURCE_TYPE[upload.kind]
   const suffix = randomBytes(6).toString('hex')
@@ -40,7 +40,7 @@ export function signDirectUpload(beatId: string, upload: UploadKind, bytes: numb
 }
 
 export async function confirmDirectUpload(beatId: string, upload: UploadKind, publicId: string, filename: string) {
-  if (!publicId.startsWith(`beats/${beatId}/${upload.slug}-`)) throw data({ error: 'That upload does not belong to this beat.' }, { status: 400 })
+  if (!publicId.startsWith(`beats/${beatId}/${upload.slug}-`)) throw new InvalidInputError('That upload does not belong to this beat.')
   const { apiKey, apiSecret, cloudName, uploadPrefix } = credentials()
   cloudinary.config({ api_key: apiKey, api_secret: apiSecret, cloud_name: cloudName, secure: true, ...(uploadPrefix ? { upload_prefix: uploadPrefix } : {}) })
   const resourceType = RESOURCE_TYPE[upload.kind]
@@ -51,13 +51,13 @@ export async function confirmDirectUpload(beatId: string, upload: UploadKind, pu
     etag?: string
   }
   const format = (resource.format ?? (resourceType === 'raw' ? publicId.split('.').pop() : '') ?? '').toLowerCase()
-  const reject = async (message: string, status: number) => {
+  const reject = async (message: string, kind: InvalidInputError['kind']) => {
     await cloudinary.api.delete_resources([publicId], { resource_type: resourceType, type: 'authenticated' }).catch(() => {})
-    throw data({ error: message }, { status })
+    throw new InvalidInputError(message, kind)
   }
-  if (!FORMATS[upload.kind].includes(format)) await reject(`Cloudinary read this file as ${format || 'an unknown format'}; the ${upload.label} must be ${FORMATS[upload.kind].join(', ')}.`, 415)
-  if (resource.bytes > upload.maxBytes) await reject('This file is larger than the limit for this slot.', 413)
-  if (resourceType === 'video' && !(resource.duration && resource.duration > 0)) await reject('Cloudinary found no playable audio in this file.', 422)
+  if (!FORMATS[upload.kind].includes(format)) await reject(`Cloudinary read this file as ${format || 'an unknown format'}; the ${upload.label} must be ${FORMATS[upload.kind].join(', ')}.`, 'unsupported')
+  if (resource.bytes > upload.maxBytes) await reject('This file is larger than the limit for this slot.', 'too-large')
+  if (resourceType === 'video' && !(resource.duration && resource.duration > 0)) await reject('Cloudinary found no playable audio in this file.', 'unreadable')
   await upsertBeatFile(beatId, {
     kind: upload.kind,
     // Storage keys carry the extension; the storage driver maps them back to public ids.

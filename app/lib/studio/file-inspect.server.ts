@@ -2,18 +2,13 @@ import { fileTypeFromBuffer } from 'file-type'
 import { parseFile } from 'music-metadata'
 import yauzl from 'yauzl'
 import type { FileKind } from '~/generated/prisma/enums'
+import { InvalidInputError } from '~/lib/errors'
 import { logger } from '~/lib/logger.server'
 
 // Checks an uploaded file by its bytes (magic numbers, then a real parse), never by its name.
 
-export class UploadRejected extends Error {
-  constructor(
-    message: string,
-    readonly status: 413 | 415 | 422,
-  ) {
-    super(message)
-  }
-}
+/** An upload refused for its content; `kind` says whether it was too big, the wrong type or unreadable. */
+export class UploadRejected extends InvalidInputError {}
 
 const SNIFF = {
   PREVIEW: { mimes: ['audio/mpeg'], ext: 'mp3', what: 'an MP3 file' },
@@ -36,7 +31,7 @@ export async function sniffHead(kind: FileKind, head: Uint8Array): Promise<Sniff
   const type = await fileTypeFromBuffer(head)
   if (!type || !(rule.mimes as readonly string[]).includes(type.mime)) {
     const found = type ? `a ${type.ext.toUpperCase()} file` : 'not a recognised audio, image or zip file'
-    throw new UploadRejected(`This should be ${rule.what}, but its content is ${found}. Check you picked the right file.`, 415)
+    throw new UploadRejected(`This should be ${rule.what}, but its content is ${found}. Check you picked the right file.`, 'unsupported')
   }
   return { contentType: type.mime === 'audio/mpeg' ? 'audio/mpeg' : type.mime.startsWith('audio/') ? 'audio/wav' : type.mime, ext: rule.ext ?? type.ext }
 }
@@ -71,11 +66,11 @@ export async function inspectFile(
     format = (await parseFile(path, { duration: true, skipCovers: true })).format
   } catch (error) {
     logger.warn({ err: error, kind }, 'uploaded audio could not be parsed')
-    throw new UploadRejected('The audio in this file could not be read. Export it again and retry.', 422)
+    throw new UploadRejected('The audio in this file could not be read. Export it again and retry.', 'unreadable')
   }
   const expected = kind === 'WAV' ? 'WAVE' : 'MPEG'
   if (format.container !== expected || !format.duration || !Number.isFinite(format.duration)) {
-    throw new UploadRejected(`This file does not hold playable ${kind === 'WAV' ? 'WAV' : 'MP3'} audio.`, 422)
+    throw new UploadRejected(`This file does not hold playable ${kind === 'WAV' ? 'WAV' : 'MP3'} audio.`, 'unreadable')
   }
   return { durationMs: Math.round(format.duration * 1000) }
 }
@@ -88,31 +83,31 @@ export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIM
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
   ).catch(() => {
-    throw new UploadRejected('This zip archive is damaged or not a zip file.', 422)
+    throw new UploadRejected('This zip archive is damaged or not a zip file.', 'unreadable')
   })
   try {
     if (zip.entryCount > limits.maxEntries) {
-      throw new UploadRejected(`The stems zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}.`, 422)
+      throw new UploadRejected(`The stems zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}.`, 'unreadable')
     }
     const entries: { offset: number; end: number }[] = []
     let total = 0
     let audio = 0
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', () => reject(new UploadRejected('This zip archive is damaged.', 422)))
+      zip.on('error', () => reject(new UploadRejected('This zip archive is damaged.', 'unreadable')))
       zip.on('end', () => resolve())
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName
         const isDir = name.endsWith('/')
         if (!isDir && !IGNORED_ENTRY.test(name)) {
           if (!AUDIO_ENTRY.test(name)) {
-            reject(new UploadRejected(`The stems zip may hold only audio files; "${name.slice(0, 80)}" is not one.`, 422))
+            reject(new UploadRejected(`The stems zip may hold only audio files; "${name.slice(0, 80)}" is not one.`, 'unreadable'))
             return
           }
           audio++
         }
         total += entry.uncompressedSize
         if (total > limits.maxTotalUncompressed) {
-          reject(new UploadRejected('The stems zip would unpack to more than the allowed size; it looks like a zip bomb.', 422))
+          reject(new UploadRejected('The stems zip would unpack to more than the allowed size; it looks like a zip bomb.', 'unreadable'))
           return
         }
         // Data starts after the local header, so the next entry can never begin inside this span.
@@ -124,10 +119,10 @@ export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIM
     entries.sort((a, b) => a.offset - b.offset)
     for (let i = 1; i < entries.length; i++) {
       if (entries[i]!.offset < entries[i - 1]!.end || entries[i]!.offset === entries[i - 1]!.offset) {
-        throw new UploadRejected('The stems zip has overlapping entries; it looks like a zip bomb.', 422)
+        throw new UploadRejected('The stems zip has overlapping entries; it looks like a zip bomb.', 'unreadable')
       }
     }
-    if (audio === 0) throw new UploadRejected('The stems zip holds no audio files.', 422)
+    if (audio === 0) throw new UploadRejected('The stems zip holds no audio files.', 'unreadable')
   } finally {
     zip.close()
   }

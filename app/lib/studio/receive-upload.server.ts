@@ -26,7 +26,7 @@ export interface StagedUpload {
 
 export function tooLarge(maxBytes: number, label: string) {
   const mb = Math.round(maxBytes / (1024 * 1024))
-  return new UploadRejected(`This ${label} is larger than the ${mb} MB limit.`, 413)
+  return new UploadRejected(`This ${label} is larger than the ${mb} MB limit.`, 'too-large')
 }
 
 export async function stageUpload(request: Request, opts: { kind: FileKind; maxBytes: number; label: string }): Promise<StagedUpload> {
@@ -34,7 +34,7 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
   if (Number.isFinite(declared) && declared > opts.maxBytes + MULTIPART_OVERHEAD) throw tooLarge(opts.maxBytes, opts.label)
   const contentType = request.headers.get('Content-Type') ?? ''
   if (!contentType.toLowerCase().startsWith('multipart/form-data') || !request.body) {
-    throw new UploadRejected('Send the file as a multipart form upload.', 415)
+    throw new UploadRejected('Send the file as a multipart form upload.', 'unsupported')
   }
 
   const dir = path.join(getEnv().DATA_DIR, 'uploads')
@@ -99,12 +99,12 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
           }
         })
         file.on('limit', () => fail(tooLarge(opts.maxBytes, opts.label)))
-        file.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 422)))
+        file.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 'unreadable')))
         file.on('end', () => {
           if (settled) return
           void sniff().then(() => {
             if (settled || !sniffed) return
-            if (bytes === 0) return fail(new UploadRejected('The file is empty.', 422))
+            if (bytes === 0) return fail(new UploadRejected('The file is empty.', 'unreadable'))
             out!.end(() => {
               if (settled) return
               settled = true
@@ -113,12 +113,12 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
           })
         })
       })
-      parser.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 422)))
-      parser.on('partsLimit', () => fail(new UploadRejected('Too many form parts.', 422)))
+      parser.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 'unreadable')))
+      parser.on('partsLimit', () => fail(new UploadRejected('Too many form parts.', 'unreadable')))
       parser.on('close', () => {
-        if (!found) fail(new UploadRejected('No file was received. Choose a file and retry.', 422))
+        if (!found) fail(new UploadRejected('No file was received. Choose a file and retry.', 'unreadable'))
       })
-      body.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 422)))
+      body.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 'unreadable')))
       body.pipe(parser)
     })
   } catch (error) {

@@ -1,6 +1,6 @@
-import { data } from 'react-router'
 import { z } from 'zod'
 import { prisma } from '~/lib/db.server'
+import { ConflictError } from '~/lib/errors'
 import { requeueReceipt } from '~/lib/mail/order-notifications.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { notFound } from '~/models/studio-beat.server'
@@ -63,8 +63,8 @@ const resendPerOrder = createRateLimit({ points: 3, durationSeconds: 60 * 60 })
  */
 export async function resendReceipt(producerId: string, orderItemId: string) {
   const line = await requireOwnLine(producerId, orderItemId)
-  if (line.order.status !== 'PAID') throw data('Only paid orders have a receipt to resend.', { status: 409 })
-  if (!line.order.email) throw data('This order has no buyer email to send to.', { status: 409 })
+  if (line.order.status !== 'PAID') throw new ConflictError('Only paid orders have a receipt to resend.')
+  if (!line.order.email) throw new ConflictError('This order has no buyer email to send to.')
   await resendPerOrder.consume(line.orderId, 'This receipt was resent several times in the last hour. Try again later.')
   await prisma.$transaction((tx) => requeueReceipt(tx, line.orderId))
   return { email: line.order.email }
