@@ -7,9 +7,10 @@ process.env.NODE_ENV ??= 'development'
 const { prepareDatabase } = await import('./server/database')
 const { createHttpApp } = await import('./server/http')
 const { onShutdownSignal } = await import('./server/signals')
+const { stopOnStartupProblem } = await import('./server/stop-on-startup-problem')
 const log = (line: string) => console.log(`[beatstall] ${line}`)
 
-const db = await prepareDatabase(log)
+const db = await prepareDatabase(log).catch(stopOnStartupProblem)
 const { getEnv } = await import('~/lib/env.server')
 const { seedDemoIfWanted } = await import('./seed/auto-seed')
 const { startBackgroundJobs } = await import('~/lib/jobs.server')

@@ -9,19 +9,26 @@ const { prepareDatabase } = await import('./server/database')
 const { createHttpApp, loadProductionBuild } = await import('./server/http')
 const { ensureSessionSecret } = await import('./server/session-secret')
 const { onShutdownSignal } = await import('./server/signals')
+const { stopOnStartupProblem } = await import('./server/stop-on-startup-problem')
 
 const log = (line: string) => console.log(`[beatstall] ${line}`)
 
 await ensureSessionSecret(log)
-const db = await prepareDatabase(log)
+const db = await prepareDatabase(log).catch(stopOnStartupProblem)
 
 // Imported after the database exists: these modules open the shared Prisma pool.
 const { getEnv } = await import('~/lib/env.server')
 const { logger } = await import('~/lib/logger.server')
 const { seedDemoIfWanted } = await import('./seed/auto-seed')
 const { startBackgroundJobs } = await import('~/lib/jobs.server')
+const { mailDeliveryWarning } = await import('~/lib/mail/delivery-status')
 
 const env = getEnv()
+const mailWarning = mailDeliveryWarning(env)
+if (mailWarning) {
+  logger.error(mailWarning)
+  console.error(`[beatstall] ${mailWarning}`)
+}
 await seedDemoIfWanted({ embedded: db.embedded !== undefined, log })
 
 const build = await loadProductionBuild()

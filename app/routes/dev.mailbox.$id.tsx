@@ -1,13 +1,14 @@
 import { data, Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox.$id'
 import { getEnv } from '~/lib/env.server'
+import { devMailboxOpenTo } from '~/lib/mail/dev-mailbox-access'
 import { readDevMail } from '~/lib/mail/dev-mailbox.server'
 
 // /dev/mailbox/:id — one development message: HTML in a sandboxed frame (links open in this tab),
 // and the plain-text part below.
 
-export async function loader({ params }: Route.LoaderArgs) {
-  if (!getEnv().testMode.mail) throw data('Not found', { status: 404 })
+export async function loader({ params, context }: Route.LoaderArgs) {
+  if (!devMailboxOpenTo(getEnv(), context.ip)) throw data('Not found', { status: 404 })
   const mail = await readDevMail(params.id)
   if (!mail) throw data('No such message in the development mailbox.', { status: 404 })
   return { mail }

@@ -1,15 +1,16 @@
 import { data, Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox._index'
 import { getEnv } from '~/lib/env.server'
+import { devMailboxOpenTo } from '~/lib/mail/dev-mailbox-access'
 import { listDevMail } from '~/lib/mail/dev-mailbox.server'
 
-// /dev/mailbox — development only: the mail the store would have sent, when SMTP_URL is unset.
-// With SMTP configured this page does not exist (404).
+// /dev/mailbox — a demo's only: the mail the store would have sent, when SMTP_URL is unset.
+// On a server, with SMTP configured, or to another machine this page does not exist (404).
 
 export const meta: Route.MetaFunction = () => [{ title: 'Development mailbox · Beatstall' }, { name: 'robots', content: 'noindex' }]
 
-export async function loader(_: Route.LoaderArgs) {
-  if (!getEnv().testMode.mail) throw data('Not found', { status: 404 })
+export async function loader({ context }: Route.LoaderArgs) {
+  if (!devMailboxOpenTo(getEnv(), context.ip)) throw data('Not found', { status: 404 })
   return { mails: await listDevMail() }
 }
 

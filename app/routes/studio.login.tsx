@@ -21,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors, email: '' }, { status: 400 })
   const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip })
   if (!result.ok) return data({ errors: { form: result.error }, email: form.data.email }, { status: 401 })
-  return createProducerSession(result.producer, form.data.redirectTo)
+  return createProducerSession(request, result.producer, form.data.redirectTo)
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {

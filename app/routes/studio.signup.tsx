@@ -21,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await signUp({ ...form.data, ip: context.ip })
   if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 409 })
-  return createProducerSession(result.producer, '/studio')
+  return createProducerSession(request, result.producer, '/studio')
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {
