@@ -6,13 +6,13 @@ import { pingDatabase } from '~/models/health.server'
 // `degraded` (200) means the store serves pages but something an operator must fix is off
 // (mail not delivered); a load balancer should keep sending traffic.
 
-export interface DatabaseHealth {
+interface DatabaseHealth {
   ok: boolean
   latencyMs: number
   error?: string
 }
 
-export interface HealthReport {
+interface HealthReport {
   status: 'ok' | 'degraded' | 'error'
   database: DatabaseHealth
   mail: MailDelivery['detail']

@@ -8,13 +8,13 @@ import { UploadRejected, type Sniffed } from './file-inspect.server'
 // anything appended or hidden in it (HTML, scripts, EXIF with the producer's location) and
 // refuses anything that does not decode. Too small a cover looks broken on the beat page.
 
-export const COVER_MIN_PX = 500
+const COVER_MIN_PX = 500
 /** 8000 × 8000; a decompression bomb (a tiny PNG declaring 100k × 100k) fails before decoding. */
 const MAX_INPUT_PIXELS = 64_000_000
 // sharp's operation cache would keep staged files (deleted right after) open and in memory.
 sharp.cache(false)
 
-export interface CleanCover {
+interface CleanCover {
   bytes: number
   sha256: string
   width: number

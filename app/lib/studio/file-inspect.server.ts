@@ -84,16 +84,16 @@ export async function inspectFile(
   return { durationMs: Math.round(format.duration * 1000) }
 }
 
+function formatGiB(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`
+}
+
 /**
  * A bounded number of audio entries whose declared total size and inflate ratio are bounded, no
  * overlapping entries (the trick of non-recursive zip bombs), and every entry inflated once to
  * prove it: yauzl fails a stream that yields more or fewer bytes than its entry declares, so a
  * lying header cannot sneak more than the cap past this check. Nothing is written to disk.
  */
-function formatGiB(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`
-}
-
 export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIMITS): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
@@ -132,10 +132,7 @@ export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIM
         }
         // Data starts after the local header, so the next entry can never begin inside this span.
         entries.push({ offset: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + entry.compressedSize })
-        if (isDir || entry.uncompressedSize === 0) {
-          zip.readEntry()
-          return
-        }
+        // Every entry, folders and empty ones included: one declaring 0 bytes may still inflate.
         zip.openReadStream(entry, (err, stream) => {
           if (err) return reject(bomb('has an entry that cannot be unpacked'))
           stream.on('error', () => reject(bomb('has an entry whose data does not match its declared size')))
