@@ -30,7 +30,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   // imports the app's server build: one bundle, one module graph at run time.
   build: isSsrBuild ? { rollupOptions: { input: 'app/server/index.ts' } } : undefined,
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['app/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-file.ts'],
     testTimeout: 30_000,

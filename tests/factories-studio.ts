@@ -15,7 +15,7 @@ export const ORIGIN = 'http://store.test'
 const uid = () => randomBytes(4).toString('hex')
 
 export async function sessionCookie(producerId: string, sessionVersion = 0) {
-  const res = await createProducerSession({ id: producerId, sessionVersion }, '/studio')
+  const res = await createProducerSession(new Request('http://store.test/studio/login'), { id: producerId, sessionVersion }, '/studio')
   return res.headers.get('Set-Cookie')!.split(';')[0]!
 }
 

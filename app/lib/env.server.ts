@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isLocalHostname } from './local-host'
 
 // The one place that reads or writes process.env. Parsed lazily on first use (startup may set
 // DATABASE_URL after starting the embedded Postgres), then frozen until setEnv() changes it.
@@ -60,20 +61,36 @@ export const EnvSchema = z
         message: 'is required when STRIPE_SECRET_KEY is set in production',
       })
   })
+  .superRefine((env, ctx) => {
+    // Live payments are a store on a server: its links, redirects and cookies need its real address.
+    if (env.STRIPE_SECRET_KEY?.startsWith('sk_live_') && !isServerUrl(env.APP_URL))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_URL'],
+        message: "must be the store's public address (not localhost) when STRIPE_SECRET_KEY is a live key",
+      })
+  })
   .transform((env) => ({
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
     SESSION_SECRETS: (env.SESSION_SECRET ?? DEV_SESSION_SECRET).split(',').map((s) => s.trim()),
+    /** A store on a server (APP_URL names a public host), not a demo on this machine. */
+    serverMode: isServerUrl(env.APP_URL),
     /** Which stand-ins are active; each says so on screen. */
     testMode: {
       payments: !env.STRIPE_SECRET_KEY,
       storage: !env.CLOUDINARY_URL,
-      mail: !env.SMTP_URL,
+      // The development mailbox shows mail to whoever asks: a demo's, never a server's.
+      mail: !env.SMTP_URL && !isServerUrl(env.APP_URL),
     },
   }))
 
 export type Env = z.infer<typeof EnvSchema>
+
+function isServerUrl(appUrl: string | undefined): boolean {
+  return appUrl !== undefined && !isLocalHostname(new URL(appUrl).hostname)
+}
 
 let cached: Env | undefined
 

@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const order = await orderForSuccessPage(query.data.session_id)
   if (!order) throw data('We could not find that checkout. If you paid, check your email for the receipt.', { status: 404 })
   // Downloads per line; also sets the 30-minute order-access cookie they need.
-  const downloads = await successPageDownloads(order)
+  const downloads = await successPageDownloads(request, order)
   return data(
     { order: toOrderView(order), downloads: downloads.lines },
     downloads.setCookie ? { headers: { 'Set-Cookie': downloads.setCookie, 'Cache-Control': 'no-store' } } : undefined,

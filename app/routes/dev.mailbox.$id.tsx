@@ -2,13 +2,14 @@ import { Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox.$id'
 import { invariantResponse } from '~/lib/http/errors'
 import { getEnv } from '~/lib/env.server'
+import { devMailboxOpenTo } from '~/lib/mail/dev-mailbox-access'
 import { readDevMail } from '~/lib/mail/dev-mailbox.server'
 
 // /dev/mailbox/:id — one development message: HTML in a sandboxed frame (links open in this tab),
 // and the plain-text part below.
 
-export async function loader({ params }: Route.LoaderArgs) {
-  invariantResponse(getEnv().testMode.mail, 'The development mailbox is off: this store sends real mail.', { status: 404 })
+export async function loader({ params, context }: Route.LoaderArgs) {
+  invariantResponse(devMailboxOpenTo(getEnv(), context.ip), 'There is no development mailbox here.', { status: 404 })
   const mail = await readDevMail(params.id)
   invariantResponse(mail, 'No such message in the development mailbox.', { status: 404 })
   return { mail }

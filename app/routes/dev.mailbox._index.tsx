@@ -2,15 +2,16 @@ import { Link } from 'react-router'
 import type { Route } from './+types/dev.mailbox._index'
 import { invariantResponse } from '~/lib/http/errors'
 import { getEnv } from '~/lib/env.server'
+import { devMailboxOpenTo } from '~/lib/mail/dev-mailbox-access'
 import { listDevMail } from '~/lib/mail/dev-mailbox.server'
 
-// /dev/mailbox — development only: the mail the store would have sent, when SMTP_URL is unset.
-// With SMTP configured this page does not exist (404).
+// /dev/mailbox — a demo's only: the mail the store would have sent, when SMTP_URL is unset.
+// On a server, with SMTP configured, or to another machine this page does not exist (404).
 
 export const meta: Route.MetaFunction = () => [{ title: 'Development mailbox · Beatstall' }, { name: 'robots', content: 'noindex' }]
 
-export async function loader(_: Route.LoaderArgs) {
-  invariantResponse(getEnv().testMode.mail, 'The development mailbox is off: this store sends real mail.', { status: 404 })
+export async function loader({ context }: Route.LoaderArgs) {
+  invariantResponse(devMailboxOpenTo(getEnv(), context.ip), 'There is no development mailbox here.', { status: 404 })
   return { mails: await listDevMail() }
 }
 

@@ -1,10 +1,7 @@
 import type { Route } from './+types/healthz'
-import { checkDatabase } from '~/lib/health.server'
+import { healthReport } from '~/lib/health.server'
 
 export async function loader(_: Route.LoaderArgs) {
-  const db = await checkDatabase()
-  return Response.json(
-    { status: db.ok ? 'ok' : 'error', database: db },
-    { status: db.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
-  )
+  const report = await healthReport()
+  return Response.json(report, { status: report.status === 'error' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } })
 }

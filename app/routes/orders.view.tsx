@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const access = token !== null ? verifyOrderAccessToken(token) : await readAccess(request)
   if (access.ok && token !== null) {
     throw redirect('/orders/view', {
-      headers: { 'Set-Cookie': await accessCookieHeader(token, access.expiresAt), 'Cache-Control': 'no-store' },
+      headers: { 'Set-Cookie': await accessCookieHeader(request, token, access.expiresAt), 'Cache-Control': 'no-store' },
     })
   }
   if (!access.ok) {

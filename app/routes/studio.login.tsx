@@ -23,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const result = await signIn({ email, password, ip: context.ip })
     if (!result.ok) return data({ errors: formError(result.error), email }, { status: 401 })
-    return await createProducerSession(result.producer, redirectTo)
+    return await createProducerSession(request, result.producer, redirectTo)
   } catch (error) {
     return formFailure(error, { email })
   }

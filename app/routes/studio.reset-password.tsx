@@ -35,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const result = await resetPassword(form.data.token, form.data.password)
   if (!result.ok) return data({ errors: formError(TOKEN_MESSAGES[result.state === 'valid' ? 'invalid' : result.state]) }, { status: 410 })
-  return createProducerSession(result.producer, '/studio')
+  return createProducerSession(request, result.producer, '/studio')
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {

@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const result = await signUp({ ...form.data, ip: context.ip })
     if (!result.ok) return data({ errors: fieldError(result.field, result.error) }, { status: 409 })
-    return await createProducerSession(result.producer, '/studio')
+    return await createProducerSession(request, result.producer, '/studio')
   } catch (error) {
     return formFailure(error, {})
   }

@@ -108,7 +108,7 @@ async function seed() {
   })
   // Long enough for the whole run; the same HMAC check as a real 30-minute link.
   const { token, expiresAt } = createOrderAccessToken(email, { ttlMs: 2 * 3600_000 })
-  const cookie = (await accessCookieHeader(token, expiresAt)).split(';')[0]!
+  const cookie = (await accessCookieHeader(new Request('http://store.test/'), token, expiresAt)).split(';')[0]!
   const wavKey = `beats/${beat.id}/wav.wav`
   const localPath = path.join(dataDir, 'files', wavKey)
   await prisma.$disconnect()

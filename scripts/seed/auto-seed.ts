@@ -1,14 +1,19 @@
+import { withMigrationLock } from '~/lib/db/migrate.server'
 import { getEnv } from '~/lib/env.server'
-import { seedDemo } from './seed-demo'
+import { seedDemo, type SeedOptions } from './seed-demo'
 
 // On start: seed the demo catalog into an empty database when running on the embedded default,
 // or when the operator asked for it with SEED_DEMO=true. A production store starts empty.
 
-export async function seedDemoIfWanted(opts: { embedded: boolean; log: (line: string) => void }) {
-  const wanted = opts.embedded || getEnv().SEED_DEMO === true
+export async function seedDemoIfWanted(opts: { embedded: boolean; log: (line: string) => void; seed?: SeedOptions }) {
+  const env = getEnv()
+  const wanted = opts.embedded || env.SEED_DEMO === true
   if (!wanted) return
+  if (!env.DATABASE_URL) throw new Error('seedDemoIfWanted runs after prepareDatabase has set DATABASE_URL')
   opts.log('checking whether the demo catalog is needed…')
-  const result = await seedDemo({ log: () => {} })
+  // Two instances starting at once on an empty database: one seeds, the other waits for the lock
+  // and then finds the catalog there (seedDemo re-checks inside it).
+  const result = await withMigrationLock(env.DATABASE_URL, () => seedDemo({ log: () => {}, ...opts.seed }))
   if (!result.seeded) {
     opts.log(`demo seed skipped: ${result.reason}`)
     return

@@ -31,7 +31,7 @@ async function redirectFor(kind: 'mp3' | 'wav' | 'stems') {
   })
   const order = await makePaidOrder({ email: EMAIL, lines: [{ tier: 'TRACKOUT', beatId: beat.id }] })
   const { token, expiresAt } = createOrderAccessToken(EMAIL)
-  const cookie = (await accessCookieHeader(token, expiresAt)).split(';')[0]!
+  const cookie = (await accessCookieHeader(new Request('http://store.test/'), token, expiresAt)).split(';')[0]!
   const itemId = order.items[0]!.id
   const request = new Request(`http://store.test/downloads/${itemId}/${kind}`, { headers: { Cookie: cookie } })
   const before = Math.floor(Date.now() / 1000)

@@ -84,7 +84,7 @@ describe('/licenses/:id/pdf', () => {
     callRoute(pdfLoader, new Request(`http://store.test/licenses/${id}/pdf`, { headers: cookie ? { Cookie: cookie } : {} }), { id }, '127.0.0.1')
   const cookieFor = async (email: string) => {
     const { token, expiresAt } = createOrderAccessToken(email)
-    return (await accessCookieHeader(token, expiresAt)).split(';')[0]!
+    return (await accessCookieHeader(new Request('http://store.test/'), token, expiresAt)).split(';')[0]!
   }
 
   it('serves the buyer’s PDF; refuses without access (401) and for another address (404)', async () => {
@@ -107,13 +107,13 @@ describe('/licenses/:id/pdf', () => {
 describe('success page downloads', () => {
   it('grants the 30-minute access cookie for an hour after payment, not later', async () => {
     const order = await makePaidOrder({ email: 'Fresh@Example.test', lines: [{ tier: 'BASIC' }] })
-    const fresh = await successPageDownloads({ id: order.id, email: 'Fresh@Example.test', paidAt: new Date() })
+    const fresh = await successPageDownloads(new Request('http://store.test/checkout/success'), { id: order.id, email: 'Fresh@Example.test', paidAt: new Date() })
     expect(Object.keys(fresh.lines)).toEqual([order.items[0]!.id])
     expect(fresh.lines[order.items[0]!.id]!.files.map((f) => f.allowed)).toEqual([true, false, false])
     const raw = decodeURIComponent(fresh.setCookie!.split(';')[0]!.split('=').slice(1).join('='))
     const token = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as string
     expect(verifyOrderAccessToken(token)).toMatchObject({ ok: true, email: 'fresh@example.test' })
-    const old = await successPageDownloads({ id: order.id, email: 'fresh@example.test', paidAt: new Date(Date.now() - 2 * 3600_000) })
+    const old = await successPageDownloads(new Request('http://store.test/checkout/success'), { id: order.id, email: 'fresh@example.test', paidAt: new Date(Date.now() - 2 * 3600_000) })
     expect(old).toEqual({ lines: {}, setCookie: null })
   })
 })

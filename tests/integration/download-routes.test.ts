@@ -35,7 +35,7 @@ async function beatWithStoredFiles(title = 'Night Drive') {
 
 async function cookieFor(email: string, now = new Date(), ttlMs?: number) {
   const { token, expiresAt } = createOrderAccessToken(email, { now, ...(ttlMs ? { ttlMs } : {}) })
-  return (await accessCookieHeader(token, expiresAt)).split(';')[0]!
+  return (await accessCookieHeader(new Request('http://store.test/'), token, expiresAt)).split(';')[0]!
 }
 
 interface Answer {

@@ -125,7 +125,7 @@ describe('uploads checked by their bytes', () => {
     expect((await sendFile(beatId, 'wav', wav, 'beat.wav')).status).toBe(200)
     const stems = await makeZip([{ name: 'drums.wav', data: wav }, { name: 'bass/bass.wav', data: wav }, { name: '__MACOSX/._drums.wav', data: Buffer.from('x') }])
     expect((await sendFile(beatId, 'stems', stems, 'stems.zip')).status).toBe(200)
-    expect((await sendFile(beatId, 'cover', await makePng(), 'cover.png')).status).toBe(200)
+    expect((await sendFile(beatId, 'cover', await makePng(600), 'cover.png')).status).toBe(200)
     const wav2 = makeWav(0.25)
     expect((await sendFile(beatId, 'wav', wav2, 'beat-v2.wav')).status).toBe(200)
     const files = await prisma.beatFile.findMany({ where: { beatId }, select: { kind: true, durationMs: true, contentType: true, originalName: true } })

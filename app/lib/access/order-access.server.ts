@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createCookie } from 'react-router'
 import { z } from 'zod'
 import { getEnv } from '~/lib/env.server'
+import { isHttpsRequest } from '~/lib/security/cookie-security'
 
 // Proof of access to a buyer's orders without an account: an HMAC over (email, expiry). The order
 // page link from an email carries one; the order page moves it into a cookie, which the download
@@ -66,17 +67,8 @@ export function orderPageLink(email: string, now = new Date()): string {
 // The cookie only carries the signed token; its own expiry mirrors the token's.
 const accessCookie = createCookie('bs_order_access', { path: '/', httpOnly: true, sameSite: 'lax' })
 
-export async function accessCookieHeader(token: string, expiresAt: Date): Promise<string> {
-  return accessCookie.serialize(token, {
-    expires: expiresAt,
-    secure: getEnv().APP_URL.startsWith('https://'),
-  })
-}
-
-/** Sets the access cookie for `email` (the success page proves the buyer via the Stripe session). */
-export async function accessCookieForEmail(email: string): Promise<string> {
-  const { token, expiresAt } = createOrderAccessToken(email)
-  return accessCookieHeader(token, expiresAt)
+export async function accessCookieHeader(request: Request, token: string, expiresAt: Date): Promise<string> {
+  return accessCookie.serialize(token, { expires: expiresAt, secure: isHttpsRequest(request) })
 }
 
 export async function readAccess(request: Request, now = new Date()): Promise<AccessCheck> {

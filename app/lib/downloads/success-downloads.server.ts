@@ -9,6 +9,7 @@ import type { LineView } from './order-view'
 const SUCCESS_ACCESS_WINDOW_MS = 60 * 60 * 1000
 
 export async function successPageDownloads(
+  request: Request,
   order: { id: string; email: string | null; paidAt: Date | string | null },
   now = new Date(),
 ): Promise<{ lines: Record<string, LineView>; setCookie: string | null }> {
@@ -20,5 +21,5 @@ export async function successPageDownloads(
   const { token, expiresAt } = createOrderAccessToken(email, { now })
   const view = await getOrderView(order.id, { ok: true, email, expiresAt })
   const lines = Object.fromEntries((view?.lines ?? []).map((l) => [l.id, l]))
-  return { lines, setCookie: await accessCookieHeader(token, expiresAt) }
+  return { lines, setCookie: await accessCookieHeader(request, token, expiresAt) }
 }

@@ -39,9 +39,13 @@ export async function sniffHead(kind: FileKind, head: Uint8Array): Promise<Sniff
 export interface ZipLimits {
   maxEntries: number
   maxTotalUncompressed: number
+  /** Unpacked bytes per byte of archive. Audio barely compresses (about 1.1:1); bombs reach 1000:1. */
+  maxRatio?: number
 }
 
-export const STEMS_ZIP_LIMITS: ZipLimits = { maxEntries: 200, maxTotalUncompressed: 3 * 1024 ** 3 }
+export const STEMS_ZIP_LIMITS = { maxEntries: 200, maxTotalUncompressed: 2 * 1024 ** 3, maxRatio: 100 } satisfies ZipLimits
+
+const bomb = (why: string) => new UploadRejected(`The stems zip ${why}; it looks like a zip bomb.`, 'unreadable')
 
 const AUDIO_ENTRY = /\.(wav|wave|aif|aiff|mp3|flac|ogg|m4a)$/i
 // Folder entries and the clutter macOS and Windows add are tolerated, not counted as stems.
@@ -75,9 +79,15 @@ export async function inspectFile(
   return { durationMs: Math.round(format.duration * 1000) }
 }
 
+function formatGiB(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`
+}
+
 /**
- * Reads only the zip's central directory (no extraction): a bounded number of audio entries whose
- * declared total size is bounded, and no overlapping entries (the trick of non-recursive zip bombs).
+ * A bounded number of audio entries whose declared total size and inflate ratio are bounded, no
+ * overlapping entries (the trick of non-recursive zip bombs), and every entry inflated once to
+ * prove it: yauzl fails a stream that yields more or fewer bytes than its entry declares, so a
+ * lying header cannot sneak more than the cap past this check. Nothing is written to disk.
  */
 export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIMITS): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -89,6 +99,7 @@ export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIM
     if (zip.entryCount > limits.maxEntries) {
       throw new UploadRejected(`The stems zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}.`, 'unreadable')
     }
+    const maxRatio = limits.maxRatio ?? STEMS_ZIP_LIMITS.maxRatio
     const entries: { offset: number; end: number }[] = []
     let total = 0
     let audio = 0
@@ -107,12 +118,22 @@ export async function inspectZip(path: string, limits: ZipLimits = STEMS_ZIP_LIM
         }
         total += entry.uncompressedSize
         if (total > limits.maxTotalUncompressed) {
-          reject(new UploadRejected('The stems zip would unpack to more than the allowed size; it looks like a zip bomb.', 'unreadable'))
+          reject(bomb(`would unpack to more than ${formatGiB(limits.maxTotalUncompressed)}`))
+          return
+        }
+        if (total > maxRatio * zip.fileSize) {
+          reject(bomb(`would unpack to more than ${maxRatio} times its own size`))
           return
         }
         // Data starts after the local header, so the next entry can never begin inside this span.
         entries.push({ offset: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + entry.compressedSize })
-        zip.readEntry()
+        // Every entry, folders and empty ones included: one declaring 0 bytes may still inflate.
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return reject(bomb('has an entry that cannot be unpacked'))
+          stream.on('error', () => reject(bomb('has an entry whose data does not match its declared size')))
+          stream.on('end', () => zip.readEntry())
+          stream.resume()
+        })
       })
       zip.readEntry()
     })

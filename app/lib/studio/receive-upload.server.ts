@@ -7,11 +7,13 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import type { FileKind } from '~/generated/prisma/enums'
 import { getEnv } from '~/lib/env.server'
+import { keepOnlyCoverPixels } from './cover-image.server'
 import { SNIFF_BYTES, sniffHead, UploadRejected, type Sniffed } from './file-inspect.server'
 
 // Streams one multipart file field to a staging file under DATA_DIR/uploads (never the whole file
 // in memory): sha256 and size are computed on the way, the first bytes are sniffed as soon as
 // they arrive, and past the size limit the request stream is cut and the staging file removed.
+// A cover is then re-encoded (only its pixels are kept), so size and hash are those of what is stored.
 
 /** Room for the multipart boundary and headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024
@@ -51,7 +53,7 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
   let outClosed: Promise<void> = Promise.resolve()
 
   try {
-    return await new Promise<StagedUpload>((resolve, reject) => {
+    const staged = await new Promise<StagedUpload>((resolve, reject) => {
       const fail = (error: unknown) => {
         if (settled) return
         settled = true
@@ -121,6 +123,9 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
       body.on('error', () => fail(new UploadRejected('The upload was cut off before it finished. Please retry.', 'unreadable')))
       body.pipe(parser)
     })
+    if (opts.kind !== 'COVER') return staged
+    const clean = await keepOnlyCoverPixels(staged.path, staged.sniffed)
+    return { ...staged, bytes: clean.bytes, sha256: clean.sha256 }
   } catch (error) {
     // A destroyed write stream may still be opening its file: wait until it is closed, then remove.
     await outClosed
