@@ -6,14 +6,17 @@ import { getEnv } from '~/lib/env.server'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { answerRateLimited, keepRetryAfter } from '~/lib/security/too-many-requests'
 
 // /orders: a buyer types their email and gets a 30-minute link to all their orders. The answer is
 // the same whether or not the address bought anything, so nobody learns who bought what.
 
-const perIp = createRateLimit({ points: 10, durationSeconds: 15 * 60 })
-const perAddress = createRateLimit({ points: 3, durationSeconds: 15 * 60 })
+const perIp = createRateLimit({ name: 'order-link-ip', points: 10, durationSeconds: 15 * 60 })
+const perAddress = createRateLimit({ name: 'order-link-email', points: 3, durationSeconds: 15 * 60 })
 
 const FormSchema = z.object({ email: z.email().max(320) })
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your orders · Beatstall' }]
 
@@ -30,8 +33,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ sent: false, error: 'Please enter a valid email address.' }, { status: 400 })
   }
   const message = 'Too many requests for an order link. Please wait a few minutes and try again.'
-  await perIp.consume(`ip:${context.ip}`, message)
-  await perAddress.consume(`email:${normalizeEmail(parsed.data.email)}`, message)
+  try {
+    await perIp.consume(`ip:${context.ip}`, message)
+    await perAddress.consume(`email:${normalizeEmail(parsed.data.email)}`, message)
+  } catch (error) {
+    return answerRateLimited(error, (error) => ({ sent: false, error }))
+  }
   await requestOrderLink(parsed.data.email)
   return { sent: true, error: null }
 }

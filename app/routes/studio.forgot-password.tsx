@@ -6,7 +6,10 @@ import { buttonClass, FormAlert, TextField } from '~/components/studio/fields'
 import { requestPasswordReset } from '~/lib/auth/password-reset.server'
 import { emailSchema } from '~/lib/auth/schemas'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { answerRateLimited, keepRetryAfter } from '~/lib/security/too-many-requests'
 import { parseForm } from '~/lib/studio/form'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Beatstall studio' }]
 
@@ -14,7 +17,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   assertSameOrigin(request)
   const form = parseForm(await request.formData(), z.object({ email: emailSchema }))
   if (!form.ok) return data({ sent: false as const, errors: form.errors }, { status: 400 })
-  await requestPasswordReset(form.data.email, context.ip)
+  try {
+    await requestPasswordReset(form.data.email, context.ip)
+  } catch (error) {
+    return answerRateLimited(error, (message) => ({ sent: false as const, errors: { form: message } }))
+  }
   // The same answer whether or not the email has an account.
   return { sent: true as const, errors: {} }
 }
@@ -36,6 +43,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
         <FormAlert tone="success">If that email has a studio, a reset link is on its way. Check your inbox.</FormAlert>
       ) : (
         <Form method="post" className="space-y-4" noValidate>
+          {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
           <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
           <button type="submit" className={`${buttonClass.primary} w-full`} disabled={busy}>
             {busy ? 'Sending…' : 'Email me a reset link'}

@@ -6,7 +6,10 @@ import { signIn } from '~/lib/auth/accounts.server'
 import { signInSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { answerRateLimited, keepRetryAfter } from '~/lib/security/too-many-requests'
 import { parseForm } from '~/lib/studio/form'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Beatstall studio' }]
 
@@ -19,9 +22,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   assertSameOrigin(request)
   const form = parseForm(await request.formData(), signInSchema)
   if (!form.ok) return data({ errors: form.errors, email: '' }, { status: 400 })
-  const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip })
-  if (!result.ok) return data({ errors: { form: result.error }, email: form.data.email }, { status: 401 })
-  return createProducerSession(result.producer, form.data.redirectTo)
+  try {
+    const result = await signIn({ email: form.data.email, password: form.data.password, ip: context.ip })
+    if (!result.ok) return data({ errors: { form: result.error }, email: form.data.email }, { status: 401 })
+    return createProducerSession(result.producer, form.data.redirectTo)
+  } catch (error) {
+    return answerRateLimited(error, (message) => ({ errors: { form: message }, email: form.data.email }))
+  }
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {

@@ -9,9 +9,13 @@ import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
 import { formatMoney } from '~/lib/money'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { answerRateLimited, keepRetryAfter } from '~/lib/security/too-many-requests'
 import { conflictMessage } from '~/lib/studio/form'
 import { SALES_RANGES } from '~/lib/studio/sales-range'
 import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
+import { RateLimitedError } from '~/lib/errors'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sales · Beatstall studio' }]
 
@@ -41,6 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
     const { email } = await resendReceipt(producer.id, lineId)
     return { ok: true, message: `Receipt queued for ${email}.` }
   } catch (error) {
+    if (error instanceof RateLimitedError) return answerRateLimited(error, (message) => ({ ok: false, message }))
     const message = conflictMessage(error)
     if (!message) throw error
     return data({ ok: false, message }, { status: 409 })

@@ -6,7 +6,10 @@ import { signUp } from '~/lib/auth/accounts.server'
 import { signUpSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
 import { assertSameOrigin } from '~/lib/security/same-origin.server'
+import { answerRateLimited, keepRetryAfter } from '~/lib/security/too-many-requests'
 import { parseForm } from '~/lib/studio/form'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Create your studio · Beatstall' }]
 
@@ -19,9 +22,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   assertSameOrigin(request)
   const form = parseForm(await request.formData(), signUpSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
-  const result = await signUp({ ...form.data, ip: context.ip })
-  if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 409 })
-  return createProducerSession(result.producer, '/studio')
+  try {
+    const result = await signUp({ ...form.data, ip: context.ip })
+    if (!result.ok) return data({ errors: { [result.field]: result.error } }, { status: 409 })
+    return createProducerSession(result.producer, '/studio')
+  } catch (error) {
+    return answerRateLimited(error, (message) => ({ errors: { form: message } }))
+  }
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {

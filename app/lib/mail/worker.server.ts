@@ -1,5 +1,6 @@
 import { prisma } from '~/lib/db.server'
 import { logger } from '~/lib/logger.server'
+import { handleMailRequests } from './mail-requests.server'
 import { isLazyReceipt, renderLazyReceipt } from './order-notifications.server'
 import type { MailTransport } from './transport.server'
 
@@ -50,6 +51,8 @@ export async function deliverDueMail(
   transport: MailTransport,
   { now = new Date(), batchSize = 20 }: { now?: Date; batchSize?: number } = {},
 ): Promise<BatchResult> {
+  // Requests for a link become mail (or are dropped) first, so they go out in this batch.
+  await handleMailRequests()
   const leaseUntil = new Date(now.getTime() + LEASE_MS)
   const rows = await prisma.$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil}
