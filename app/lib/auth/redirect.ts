@@ -16,14 +16,14 @@ export function safeRedirect(to: string | null | undefined, fallback = '/studio'
     return fallback
   }
   if (url.origin !== BASE) return fallback
-  // An encoded control character, backslash or leading `//` is refused too, in case something
-  // downstream decodes the path once more before using it.
+  // An encoded control or format character, backslash or leading `//` is refused too, in case
+  // something downstream decodes the path once more before using it.
   let decoded: string
   try {
     decoded = decodeURIComponent(url.pathname)
   } catch {
     return fallback
   }
-  if (/[\x00-\x1f\x7f\\]/.test(decoded) || decoded.startsWith('//')) return fallback
+  if (/[\p{Cc}\p{Cf}]/u.test(decoded) || decoded.includes('\\') || decoded.startsWith('//')) return fallback
   return `${url.pathname}${url.search}${url.hash}`
 }
