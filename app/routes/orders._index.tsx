@@ -8,14 +8,17 @@ import { fieldError, firstError, NO_ERRORS } from '~/lib/form'
 import { formFailure } from '~/lib/http/errors'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
+import { keepRetryAfter } from '~/lib/http/retry-after'
 
 // /orders: a buyer types their email and gets a 30-minute link to all their orders. The answer is
 // the same whether or not the address bought anything, so nobody learns who bought what.
 
-const perIp = createRateLimit({ points: 10, durationSeconds: 15 * 60 })
-const perAddress = createRateLimit({ points: 3, durationSeconds: 15 * 60 })
+const perIp = createRateLimit({ name: 'order-link-ip', points: 10, durationSeconds: 15 * 60 })
+const perAddress = createRateLimit({ name: 'order-link-email', points: 3, durationSeconds: 15 * 60 })
 
 const FormSchema = z.object({ email: z.email().max(320) })
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Your orders · Beatstall' }]
 

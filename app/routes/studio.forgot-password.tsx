@@ -7,6 +7,9 @@ import { requestPasswordReset } from '~/lib/auth/password-reset.server'
 import { emailSchema } from '~/lib/auth/schemas'
 import { formFailure } from '~/lib/http/errors'
 import { firstError, NO_ERRORS, parseForm } from '~/lib/form'
+import { keepRetryAfter } from '~/lib/http/retry-after'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Beatstall studio' }]
 

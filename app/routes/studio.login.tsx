@@ -8,6 +8,9 @@ import { signInSchema } from '~/lib/auth/schemas'
 import { createProducerSession, getProducer } from '~/lib/auth/session.server'
 import { formFailure } from '~/lib/http/errors'
 import { firstError, formError, parseForm } from '~/lib/form'
+import { keepRetryAfter } from '~/lib/http/retry-after'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · Beatstall studio' }]
 

@@ -11,8 +11,12 @@ import { getEnv } from '~/lib/env.server'
 import { formFailure, invariantResponse } from '~/lib/http/errors'
 import { NO_ERRORS } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
+import { keepRetryAfter } from '~/lib/http/retry-after'
 import { SALES_RANGES } from '~/lib/studio/sales-range'
 import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
+import { RateLimitedError } from '~/lib/errors'
+
+export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sales · Beatstall studio' }]
 

@@ -5,6 +5,7 @@ import type { FormErrors } from '~/lib/form'
 import * as login from '~/routes/studio.login'
 import * as logout from '~/routes/studio.logout'
 import * as signup from '~/routes/studio.signup'
+import { SIGN_IN_LIMITS } from '~/lib/security/sign-in-limits.server'
 import { formRequest, getRequest, makeSignedInProducer } from '../factories-studio'
 import { routeArgs, run } from '../utils/route'
 
@@ -66,7 +67,7 @@ describe('sign in', () => {
 
   it('rate-limits attempts per email with a 429 and Retry-After, even from many addresses', async () => {
     const p = await makeSignedInProducer()
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++) {
       const res = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: 'nope nope nope' }), {}, `10.0.0.${i}`)))
       expect(res.status).toBe(401)
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '~/lib/auth/password.server'
 import { hashResetToken } from '~/lib/auth/password-reset.server'
 import { prisma } from '~/lib/db.server'
+import { handleMailRequests } from '~/lib/mail/mail-requests.server'
 import * as forgot from '~/routes/studio.forgot-password'
 import * as reset from '~/routes/studio.reset-password'
 import * as studioHome from '~/routes/studio._index'
@@ -12,6 +13,7 @@ async function requestLink(email: string, ip = '198.51.100.20') {
   const res = await run(() => forgot.action(routeArgs(formRequest('/studio/forgot-password', { email }), {}, ip)))
   expect(res.status).toBe(200)
   expect(res.data).toMatchObject({ sent: true })
+  await handleMailRequests()
   const mail = await prisma.outboxEmail.findFirst({ where: { to: email, kind: 'password-reset' }, orderBy: { createdAt: 'desc' }, select: { text: true, html: true } })
   const link = mail?.text.match(/http:\/\/store\.test\/studio\/reset-password\?token=([\w-]+)/)
   return link ? link[1]! : null

@@ -3,6 +3,7 @@ import { accessCookieHeader, createOrderAccessToken, verifyOrderAccessToken } fr
 import { prisma } from '~/lib/db.server'
 import { reloadEnv } from '~/lib/env.server'
 import { successPageDownloads } from '~/lib/downloads/success-downloads.server'
+import { handleMailRequests } from '~/lib/mail/mail-requests.server'
 import { loader as mailboxLoader } from '~/routes/dev.mailbox._index'
 import { loader as pdfLoader } from '~/routes/licenses.$id_.pdf'
 import { action as ordersAction } from '~/routes/orders._index'
@@ -30,6 +31,7 @@ describe('/orders: ask for the link', () => {
     const unknown = await post('unknown@example.test', '198.51.100.2')
     expect(known).toEqual(unknown)
     expect(known.data).toEqual({ sent: true, errors: { fieldErrors: {} } })
+    await handleMailRequests()
     expect(await prisma.outboxEmail.count({ where: { kind: 'order-link', to: 'known@example.test' } })).toBe(1)
     expect(await prisma.outboxEmail.count({ where: { to: 'unknown@example.test' } })).toBe(0)
   })

@@ -1,8 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { createCookie } from 'react-router'
 import { z } from 'zod'
 import { getEnv } from '~/lib/env.server'
 import { isHttpsRequest } from '~/lib/security/cookie-security'
+import { decodeCanonicalBase64url, matchesAnyConstantTime } from '~/lib/security/signature.server'
 
 // Proof of access to a buyer's orders without an account: an HMAC over (email, expiry). The order
 // page link from an email carries one; the order page moves it into a cookie, which the download
@@ -11,6 +12,8 @@ import { isHttpsRequest } from '~/lib/security/cookie-security'
 
 export const ORDER_LINK_TTL_MS = 30 * 60 * 1000
 const PURPOSE = 'beatstall:order-access:v1'
+const SIGNATURE_BYTES = 32
+const BASE64URL = /^[A-Za-z0-9_-]+$/
 
 const PayloadSchema = z.object({ e: z.string().min(3).max(320), x: z.number().int().positive() })
 
@@ -41,12 +44,13 @@ export function verifyOrderAccessToken(token: string | null | undefined, now = n
   if (!token) return { ok: false, reason: 'missing' }
   const [payload, sig, extra] = token.split('.')
   if (!payload || !sig || extra !== undefined || token.length > 2000) return { ok: false, reason: 'invalid' }
-  const given = Buffer.from(sig, 'base64url')
-  const genuine = getEnv().SESSION_SECRETS.some((secret) => {
-    const expected = sign(payload, secret)
-    return expected.length === given.length && timingSafeEqual(expected, given)
-  })
-  if (!genuine) return { ok: false, reason: 'invalid' }
+  // Only the canonical spelling of the signature; the payload is signed as written, so it must be
+  // plain base64url too (no padding, nothing outside the alphabet).
+  const given = decodeCanonicalBase64url(sig, SIGNATURE_BYTES)
+  if (!given || !BASE64URL.test(payload)) return { ok: false, reason: 'invalid' }
+  if (!matchesAnyConstantTime(given, getEnv().SESSION_SECRETS.map((secret) => sign(payload, secret)))) {
+    return { ok: false, reason: 'invalid' }
+  }
   let parsed: z.infer<typeof PayloadSchema>
   try {
     parsed = PayloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')))

@@ -1,13 +1,14 @@
 import { createRateLimit } from '~/lib/security/rate-limit.server'
+import { createSignInLimits } from '~/lib/security/sign-in-limits.server'
 import { createProducer, findProducerByEmail, findProducerCredentials } from '~/models/producer.server'
 import { hashPassword, verifyPassword } from './password.server'
 
-// Sign-up and sign-in. Login is rate-limited per client IP and per email, so neither one address
-// nor one account can be brute-forced; a wrong email and a wrong password look the same.
+// Sign-up and sign-in. Login is rate-limited per client IP, per (IP, email) and per email (see
+// sign-in-limits), so neither one address nor one account can be brute-forced, and strangers'
+// guesses do not lock the owner out; a wrong email and a wrong password look the same.
 
-const loginPerIp = createRateLimit({ points: 30, durationSeconds: 15 * 60 })
-const loginPerEmail = createRateLimit({ points: 5, durationSeconds: 15 * 60 })
-const signUpPerIp = createRateLimit({ points: 10, durationSeconds: 60 * 60 })
+const signInLimits = createSignInLimits()
+const signUpPerIp = createRateLimit({ name: 'signup-ip', points: 10, durationSeconds: 60 * 60 })
 
 const LIMIT_MESSAGE = 'Too many sign-in attempts. Wait a few minutes, or reset your password.'
 
@@ -23,13 +24,13 @@ export interface SessionSubject {
 export type SignInResult = { ok: true; producer: SessionSubject } | { ok: false; error: string }
 
 export async function signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  await loginPerIp.consume(`ip:${input.ip}`, LIMIT_MESSAGE)
-  await loginPerEmail.consume(`email:${input.email}`, LIMIT_MESSAGE)
+  const attempt = { ip: input.ip, account: input.email }
+  await signInLimits.spend(attempt, LIMIT_MESSAGE)
   const producer = await findProducerCredentials(input.email)
   const hash = producer?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password-000')))
   const valid = await verifyPassword(hash, input.password)
   if (!producer?.passwordHash || !valid) return { ok: false, error: 'That email and password do not match.' }
-  await loginPerEmail.reset(`email:${input.email}`)
+  await signInLimits.succeeded(attempt)
   return { ok: true, producer: { id: producer.id, sessionVersion: producer.sessionVersion } }
 }
 

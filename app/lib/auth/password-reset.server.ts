@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { prisma } from '~/lib/db.server'
+import { prisma, type Tx } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import { queueEmail } from '~/models/outbox-email.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { findResetToken, insertResetToken, spendOpenResetTokens, spendResetToken } from '~/models/password-reset.server'
 import { findProducerByEmail, setPasswordAndRevokeSessions } from '~/models/producer.server'
+import { insertMailRequest } from '~/models/mail-request.server'
 import type { SessionSubject } from './accounts.server'
 import { hashPassword } from './password.server'
 
@@ -13,49 +14,53 @@ import { hashPassword } from './password.server'
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
 
-const requestsPerEmail = createRateLimit({ points: 3, durationSeconds: 60 * 60 })
-const requestsPerIp = createRateLimit({ points: 20, durationSeconds: 60 * 60 })
+const requestsPerEmail = createRateLimit({ name: 'reset-email', points: 3, durationSeconds: 60 * 60 })
+const requestsPerIp = createRateLimit({ name: 'reset-ip', points: 20, durationSeconds: 60 * 60 })
 
 export function hashResetToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
 /**
- * Queues a reset link if the email belongs to a producer. Says nothing either way, so the form
- * cannot be used to find out who has an account. Returns the token for tests and tooling.
+ * Asks for a reset link. Says nothing either way, so the form cannot be used to find out who has an
+ * account, and takes the same work either way: it only records the request, and the mail worker
+ * looks the address up (queueResetLinkIfProducer).
  */
-export async function requestPasswordReset(email: string, ip: string): Promise<string | null> {
+export async function requestPasswordReset(email: string, ip: string): Promise<void> {
   await requestsPerIp.consume(`ip:${ip}`, 'Too many reset requests. Try again later.')
   await requestsPerEmail.consume(`email:${email}`, 'A reset link was sent recently. Check your inbox, or try again later.')
-  const producer = await findProducerByEmail(email)
+  await insertMailRequest('password-reset', email)
+}
+
+/** Queues a reset link in `tx` if the email belongs to a producer; returns the token (tests, tooling). */
+export async function queueResetLinkIfProducer(tx: Tx, email: string): Promise<string | null> {
+  const producer = await findProducerByEmail(email, tx)
   if (!producer) return null
   const token = randomBytes(32).toString('base64url')
   const link = `${getEnv().APP_URL}/studio/reset-password?${new URLSearchParams({ token })}`
-  await prisma.$transaction(async (tx) => {
-    const row = await insertResetToken(tx, {
-      producerId: producer.id,
-      tokenHash: hashResetToken(token),
-      expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
-    })
-    await queueEmail(tx, {
-      dedupeKey: `password-reset:${row.id}`,
-      kind: 'password-reset',
-      to: producer.email,
-      subject: 'Reset your Beatstall password',
-      text: [
-        `Hi ${producer.displayName},`,
-        '',
-        'Someone (hopefully you) asked to reset the password of your Beatstall studio.',
-        `Open this link within an hour to choose a new one:`,
-        link,
-        '',
-        'If it was not you, ignore this email: your password stays as it is.',
-      ].join('\n'),
-      html: `<p>Hi ${escapeHtml(producer.displayName)},</p>
+  const row = await insertResetToken(tx, {
+    producerId: producer.id,
+    tokenHash: hashResetToken(token),
+    expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
+  })
+  await queueEmail(tx, {
+    dedupeKey: `password-reset:${row.id}`,
+    kind: 'password-reset',
+    to: producer.email,
+    subject: 'Reset your Beatstall password',
+    text: [
+      `Hi ${producer.displayName},`,
+      '',
+      'Someone (hopefully you) asked to reset the password of your Beatstall studio.',
+      `Open this link within an hour to choose a new one:`,
+      link,
+      '',
+      'If it was not you, ignore this email: your password stays as it is.',
+    ].join('\n'),
+    html: `<p>Hi ${escapeHtml(producer.displayName)},</p>
 <p>Someone (hopefully you) asked to reset the password of your Beatstall studio. Open this link within an hour to choose a new one:</p>
 <p><a href="${escapeHtml(link)}">Choose a new password</a></p>
 <p>If it was not you, ignore this email: your password stays as it is.</p>`,
-    })
   })
   return token
 }

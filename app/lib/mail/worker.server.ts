@@ -1,6 +1,7 @@
 import { logger } from '~/lib/logger.server'
 import { claimDueEmails, markEmailDead, markEmailSent, scheduleEmailRetry, type ClaimedEmail } from '~/models/outbox-email.server'
 import { renderReceiptAtSend } from './order-notifications.server'
+import { handleMailRequests } from './mail-requests.server'
 import type { MailTransport } from './transport.server'
 
 // Delivers queued mail. Each batch claims due rows with SKIP LOCKED and pushes their next attempt
@@ -41,6 +42,8 @@ export async function deliverDueMail(
   transport: MailTransport,
   { now = new Date(), batchSize = 20 }: { now?: Date; batchSize?: number } = {},
 ): Promise<BatchResult> {
+  // Requests for a link become mail (or are dropped) first, so they go out in this batch.
+  await handleMailRequests()
   const rows = await claimDueEmails({ now, leaseUntil: new Date(now.getTime() + LEASE_MS), batchSize })
   const result: BatchResult = { sent: 0, retried: 0, dead: 0 }
   for (const row of rows) {

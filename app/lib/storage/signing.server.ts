@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { z } from 'zod'
 import { getEnv } from '~/lib/env.server'
+import { decodeCanonicalBase64url, matchesAnyConstantTime } from '~/lib/security/signature.server'
 import { isValidKey } from './keys'
 
 // HMAC-signed local download URLs: /files/<key>?exp=<unix seconds>&name=<filename>&sig=<hmac>.
@@ -35,17 +36,20 @@ export function signLocalFileUrl(key: string, opts: { expiresAt: Date; filename?
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'invalid' | 'expired' }
 
-/** Checks the signature first (so a tampered expiry reads as invalid), then the expiry. */
+const SIGNATURE_BYTES = 32
+
+/**
+ * Checks the signature first (so a tampered expiry reads as invalid), then the expiry. Only the
+ * canonical base64url spelling of the signature is accepted.
+ */
 export function verifyLocalFileSignature(
   input: { key: string; exp: number; name: string; sig: string },
   now: Date = new Date(),
 ): SignatureCheck {
-  const given = Buffer.from(input.sig, 'base64url')
-  const valid = fileKeys().some((secret) => {
-    const expected = Buffer.from(sign(secret, input.key, input.exp, input.name), 'base64url')
-    return expected.length === given.length && timingSafeEqual(expected, given)
-  })
-  if (!valid) return { ok: false, reason: 'invalid' }
+  const given = decodeCanonicalBase64url(input.sig, SIGNATURE_BYTES)
+  if (!given) return { ok: false, reason: 'invalid' }
+  const expected = fileKeys().map((secret) => Buffer.from(sign(secret, input.key, input.exp, input.name), 'base64url'))
+  if (!matchesAnyConstantTime(given, expected)) return { ok: false, reason: 'invalid' }
   if (input.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' }
   return { ok: true }
 }

@@ -56,7 +56,7 @@ export async function resetDownloadCount(producerId: string, orderItemId: string
   await resetLineDownloads(line.id)
 }
 
-const resendPerOrder = createRateLimit({ points: 3, durationSeconds: 60 * 60 })
+const resendPerOrder = createRateLimit({ name: 'resend-receipt-order', points: 3, durationSeconds: 60 * 60 })
 
 /**
  * Sends the buyer's receipt again, rebuilt now so its order-page link (valid 30 minutes) is fresh.
