@@ -14,7 +14,6 @@ import { formatMoney } from '~/lib/money'
 import { keepRetryAfter } from '~/lib/http/retry-after'
 import { SALES_RANGES } from '~/lib/studio/sales-range'
 import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
-import { RateLimitedError } from '~/lib/errors'
 
 export const headers = keepRetryAfter
 

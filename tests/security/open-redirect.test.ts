@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { safeRedirect } from '~/lib/auth/redirect'
 import * as login from '~/routes/studio.login'
-import { args, formRequest, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 // After sign-in the store follows only a path on its own origin, however the target is spelled.
 
@@ -46,7 +47,7 @@ describe('safeRedirect', () => {
 describe('the login action', () => {
   it.each(NASTY)('answers a same-origin redirect for redirectTo=%j after the right password', async (redirectTo) => {
     const p = await makeSignedInProducer()
-    const res = await run(() => login.action(args(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo }), {}, '192.0.2.50')))
+    const res = await run(() => login.action(routeArgs(formRequest('/studio/login', { email: p.email, password: p.password, redirectTo }), {}, '192.0.2.50')))
     expect(res.status).toBe(302)
     expect(res.location).toBe('/studio')
   })

@@ -4,7 +4,8 @@ import { handleMailRequests } from '~/lib/mail/mail-requests.server'
 import * as forgot from '~/routes/studio.forgot-password'
 import * as orders from '~/routes/orders._index'
 import { makePaidOrder } from '../factories-orders'
-import { args, formRequest, makeSignedInProducer, run } from '../factories-studio'
+import { formRequest, makeSignedInProducer } from '../factories-studio'
+import { routeArgs, run } from '../utils/route'
 
 // "Email me a link" forms take the same database work whether or not the address is known, so
 // their answer time tells nobody who bought or who has a studio. Rather than measuring wall time,
@@ -48,7 +49,7 @@ async function callsOf(action: () => Promise<unknown>) {
 describe('/orders', () => {
   it('makes the same database calls, and no lookup, for an address with orders and one without', async () => {
     await makePaidOrder({ email: 'bought@example.test' })
-    const post = (email: string, ip: string) => orders.action(args(formRequest('/orders', { email }), {}, ip))
+    const post = (email: string, ip: string) => orders.action(routeArgs(formRequest('/orders', { email }), {}, ip))
     const known = await callsOf(() => post('bought@example.test', '198.51.100.61'))
     const unknown = await callsOf(() => post('never@example.test', '198.51.100.62'))
     expect(known.res).toEqual(unknown.res)
@@ -65,7 +66,7 @@ describe('/orders', () => {
 describe('forgot-password', () => {
   it('makes the same database calls, and no lookup, for an existing account and an unknown one', async () => {
     const p = await makeSignedInProducer()
-    const post = (email: string, ip: string) => forgot.action(args(formRequest('/studio/forgot-password', { email }), {}, ip))
+    const post = (email: string, ip: string) => forgot.action(routeArgs(formRequest('/studio/forgot-password', { email }), {}, ip))
     const known = await callsOf(() => post(p.email, '198.51.100.63'))
     const unknown = await callsOf(() => post('nobody-here@example.test', '198.51.100.64'))
     expect(known.res).toEqual(unknown.res)
