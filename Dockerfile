@@ -11,9 +11,8 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 COPY scripts/prisma-generate.mjs ./scripts/
-# npm install rather than npm ci: see .ci/run (lock file made where other platforms' optional
-# packages are not published).
-RUN npm install --no-audit --no-fund
+# npm ci: exactly the lock file (docs/decisions/0004).
+RUN npm ci --no-audit --no-fund
 
 # --- build ---
 FROM deps AS build

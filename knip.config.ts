@@ -9,6 +9,8 @@ const config: KnipConfig = {
     'scripts/seed/generate-worker.{mjs,ts}',
     'scripts/bench/*.ts',
     'tests/setup/*.mjs',
+    // Loaded by scripts/dev.ts through Vite's ssrLoadModule (a path string, not an import).
+    'app/server/development.server.ts',
   ],
   project: ['app/**/*.{ts,tsx,css}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.config.{ts,js}'],
   // The generated Prisma client (git-ignored, so knip does not read it) imports its runtime.

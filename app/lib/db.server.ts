@@ -19,7 +19,5 @@ function createPrisma(): PrismaClient {
 }
 
 export const prisma: PrismaClient = (globalThis.__beatstallPrisma ??= createPrisma())
-
-export type Prisma = PrismaClient
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]

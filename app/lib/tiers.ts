@@ -94,7 +94,7 @@ export function snapshotTerms(tier: TierId, terms: UsageTerms): LicenseTermsSnap
   }
 }
 
-export function formatCap(value: number | null, unit: string): string {
+function formatCap(value: number | null, unit: string): string {
   return value === null ? `Unlimited ${unit}` : `${value.toLocaleString('en-US')} ${unit}`
 }
 

@@ -30,8 +30,6 @@ export async function listSalesLines(producerId: string, { since, take }: SalesF
   return lines.map((l) => ({ ...l, downloads: counts.get(l.id) ?? { total: 0, counted: 0, lastAt: null } }))
 }
 
-export type SalesLine = Awaited<ReturnType<typeof listSalesLines>>[number]
-
 /** Allowed downloads per line: all time, and since the producer's last reset (what the limit counts). */
 async function downloadCounts(lineIds: string[]) {
   const result = new Map<string, { total: number; counted: number; lastAt: Date | null }>()

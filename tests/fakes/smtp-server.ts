@@ -6,13 +6,13 @@ import { createSmtpTransport, type MailTransport } from '~/lib/mail/transport.se
 // A real SMTP server on 127.0.0.1 for tests: nodemailer talks real SMTP to it. `stop()` and
 // `start()` on the same port simulate an outage and its recovery.
 
-export interface ReceivedMail {
+interface ReceivedMail {
   from: string
   to: string[]
   raw: string
 }
 
-export async function startFakeSmtp(port = 0) {
+async function startFakeSmtp(port = 0) {
   const received: ReceivedMail[] = []
   let server: SMTPServer | undefined
   let boundPort = port

@@ -45,7 +45,7 @@ export interface FakeStripe {
 }
 
 /** Decodes Stripe's form encoding (`a[b][0][c]=v`) into nested objects and arrays. */
-export function parseForm(body: string): Params {
+function parseForm(body: string): Params {
   const root: Params = {}
   for (const [rawKey, value] of new URLSearchParams(body)) {
     const parts = rawKey.replace(/\]/g, '').split('[')

@@ -12,7 +12,7 @@ import { hashPassword } from './password.server'
 // Password reset by emailed link. Only the sha256 of the token is stored, so a database leak
 // yields no working link; a link lives one hour and works once.
 
-export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
 
 const requestsPerEmail = createRateLimit({ name: 'reset-email', points: 3, durationSeconds: 60 * 60 })
 const requestsPerIp = createRateLimit({ name: 'reset-ip', points: 20, durationSeconds: 60 * 60 })

@@ -8,9 +8,9 @@ import { isCartLine, MAX_CART_LINES, type CartLine } from './lines'
 // persisted to localStorage. Hydration is manual (after mount) so the server render and the first
 // client render agree; other tabs' changes arrive through the `storage` event.
 
-export const CART_STORAGE_KEY = 'beatstall-cart'
+const CART_STORAGE_KEY = 'beatstall-cart'
 
-export type AddResult = 'added' | 'changed' | 'unchanged' | 'full'
+type AddResult = 'added' | 'changed' | 'unchanged' | 'full'
 
 interface CartState {
   lines: CartLine[]

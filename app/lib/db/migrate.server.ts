@@ -27,7 +27,7 @@ export interface Migration {
   checksum: string
 }
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve('prisma/migrations')
+const DEFAULT_MIGRATIONS_DIR = path.resolve('prisma/migrations')
 
 export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true })

@@ -24,7 +24,7 @@ export type RefusalReason =
   | 'LIMIT_REACHED'
   | 'FILE_MISSING'
 
-export const REFUSAL_STATUS: Record<RefusalReason, number> = {
+const REFUSAL_STATUS: Record<RefusalReason, number> = {
   NO_ACCESS: 401,
   LINK_EXPIRED: 410,
   NOT_FOUND: 404,

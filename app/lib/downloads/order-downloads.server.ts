@@ -9,7 +9,7 @@ import type { FileView, OrderView } from './order-view'
 // What the order page and the success page show per line: every file kind, each with the
 // entitlement verdict (so "not included — comes with Trackout" is shown, not hidden).
 
-export function downloadHref(lineId: string, kind: DownloadKind) {
+function downloadHref(lineId: string, kind: DownloadKind) {
   return `/downloads/${lineId}/${kind.toLowerCase()}`
 }
 

@@ -4,7 +4,7 @@ import { findLicenseLine, LICENSED_STATUSES } from '~/models/order/lines.server'
 
 // One license = one order line. The PDF and the public verification page read it from here.
 
-export type LicenseState = 'VALID' | 'REFUNDED' | 'DISPUTED' | 'NOT_PAID'
+type LicenseState = 'VALID' | 'REFUNDED' | 'DISPUTED' | 'NOT_PAID'
 
 export interface LicenseRecord {
   id: string

@@ -14,7 +14,7 @@ export interface Track {
   durationMs: number | null
 }
 
-export const previewUrl = (beatId: string) => `/media/preview/${beatId}`
+const previewUrl = (beatId: string) => `/media/preview/${beatId}`
 export const coverUrl = (beatId: string) => `/media/cover/${beatId}`
 
 interface PlayerState {

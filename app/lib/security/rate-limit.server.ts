@@ -17,8 +17,6 @@ export interface RateLimitOptions {
   pool?: pg.Pool
 }
 
-export type RateLimit = ReturnType<typeof createRateLimit>
-
 // Keys are stored hashed: the table's key column is 255 characters (an IP and an email can be
 // longer together), and it need not hold addresses in the clear.
 const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url')

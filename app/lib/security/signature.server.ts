@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
 /** The unpadded base64url length of `bytes` bytes. */
-export function base64urlLength(bytes: number): number {
+function base64urlLength(bytes: number): number {
   return Math.ceil((bytes * 4) / 3)
 }
 

@@ -13,7 +13,7 @@ import type { FileStorage, PutOptions, SignedUrlOptions, StoredObject } from './
 // Audio is resource_type `video`, zips `raw`, covers `image`. Keys map to public ids: for video
 // and image the extension becomes the `format`; raw public ids keep it (Cloudinary's rule).
 
-export const LARGE_UPLOAD_BYTES = 100 * 1024 * 1024
+const LARGE_UPLOAD_BYTES = 100 * 1024 * 1024
 const DELIVERY_TYPE = 'authenticated'
 
 export type CloudinaryResourceType = 'video' | 'raw' | 'image'

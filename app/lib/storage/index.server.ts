@@ -20,7 +20,7 @@ export function getStorage(): FileStorage {
   return storage
 }
 
-export function localFilesRoot(): string {
+function localFilesRoot(): string {
   return path.resolve(getEnv().DATA_DIR, 'files')
 }
 

@@ -14,7 +14,7 @@ export function assertValidKey(key: string): void {
   if (!isValidKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key.slice(0, 80))}`)
 }
 
-export const EXTENSION_BY_KIND: Record<FileKind, string> = {
+const EXTENSION_BY_KIND: Record<FileKind, string> = {
   PREVIEW: 'mp3',
   MP3: 'mp3',
   WAV: 'wav',

@@ -8,8 +8,6 @@ import { isValidKey } from './keys'
 // The key is derived from SESSION_SECRET (every listed secret verifies, so rotation keeps links
 // alive), under its own label so a file signature can never pass as a cookie signature.
 
-export const DEFAULT_LINK_SECONDS = 10 * 60
-
 function fileKeys(): Buffer[] {
   return getEnv().SESSION_SECRETS.map((s) => createHmac('sha256', s).update('beatstall:file-url:v1').digest())
 }

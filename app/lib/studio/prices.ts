@@ -3,13 +3,13 @@ import { TIER_IDS, type TierId } from '~/lib/tiers'
 
 // Tier prices are typed in dollars ("24.99") and stored as integer cents, never floats.
 
-export const MIN_PRICE_CENTS = 100
-export const MAX_PRICE_CENTS = 1_000_000
+const MIN_PRICE_CENTS = 100
+const MAX_PRICE_CENTS = 1_000_000
 
 const PRICE_MESSAGE = 'Enter a price between $1.00 and $10,000.00, like 29.99.'
 
 /** "29.99" / "$1,000" / "30" → cents; anything else (negative, 3 decimals, 1e5) is refused. */
-export const priceSchema = z
+const priceSchema = z
   .string({ error: PRICE_MESSAGE })
   .trim()
   .transform((raw, ctx) => {

@@ -4,7 +4,7 @@ import { LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
 // When a beat may go public: a preview to play, at least one enabled tier, and every file the
 // enabled tiers deliver. The cover is optional: the catalog draws a placeholder without one.
 
-export const FILE_KIND_LABELS: Record<FileKind, string> = {
+const FILE_KIND_LABELS: Record<FileKind, string> = {
   PREVIEW: 'Preview MP3',
   MP3: 'MP3',
   WAV: 'WAV',

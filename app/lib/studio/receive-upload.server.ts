@@ -26,7 +26,7 @@ export interface StagedUpload {
   sniffed: Sniffed
 }
 
-export function tooLarge(maxBytes: number, label: string) {
+function tooLarge(maxBytes: number, label: string) {
   const mb = Math.round(maxBytes / (1024 * 1024))
   return new UploadRejected(`This ${label} is larger than the ${mb} MB limit.`, 'too-large')
 }

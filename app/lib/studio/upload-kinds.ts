@@ -28,12 +28,6 @@ export function uploadKindBySlug(slug: string | undefined): UploadKind | undefin
   return UPLOAD_KINDS.find((k) => k.slug === slug)
 }
 
-export function uploadKindByKind(kind: FileKind): UploadKind {
-  const found = UPLOAD_KINDS.find((k) => k.kind === kind)
-  if (!found) throw new Error(`Unknown file kind ${kind}`)
-  return found
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * MB) return `${(bytes / (1024 * MB)).toFixed(1)} GB`
   if (bytes >= MB) return `${(bytes / MB).toFixed(bytes >= 10 * MB ? 0 : 1)} MB`

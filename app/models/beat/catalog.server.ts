@@ -44,7 +44,7 @@ export interface CatalogFilter {
 }
 
 /** Counting stops here: "10,000+ beats" is as useful as the exact figure and much cheaper. */
-export const CATALOG_COUNT_CAP = 10_000
+const CATALOG_COUNT_CAP = 10_000
 
 const ORDER_BY: Record<CatalogSort, Prisma.Sql> = {
   newest: Prisma.sql`b."publishedAt" DESC NULLS LAST, b.id`,
@@ -57,7 +57,7 @@ const ORDER_BY: Record<CatalogSort, Prisma.Sql> = {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** Search words: every word must appear somewhere in title, tags or producer name. */
-export function searchWords(q: string): string[] {
+function searchWords(q: string): string[] {
   return [...new Set(q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 6)
 }
 
