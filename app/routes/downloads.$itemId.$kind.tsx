@@ -3,10 +3,8 @@ import { z } from 'zod'
 import type { Route } from './+types/downloads.$itemId.$kind'
 import { readAccess } from '~/lib/access/order-access.server'
 import { requestDownload } from '~/lib/downloads/download.server'
-import type { RefusalReason } from '~/lib/downloads/entitlement'
-import type { TierId } from '~/lib/tiers'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { RefusalPanel } from '~/components/orders/downloads-refusal'
+import { RefusalPanel, type RefusalData } from '~/components/orders/downloads-refusal'
 
 // GET /downloads/:itemId/:kind — decide, log, 302 to a fresh 10-minute file URL.
 // HEAD answers the same status without spending a download or writing anything (200 when allowed,
@@ -16,15 +14,6 @@ const Params = z.object({
   itemId: z.uuid(),
   kind: z.enum(['mp3', 'wav', 'stems']).transform((k) => k.toUpperCase() as 'MP3' | 'WAV' | 'STEMS'),
 })
-
-export interface RefusalData {
-  reason: RefusalReason
-  title: string
-  message: string
-  email: string | null
-  upgradeTier: TierId | null
-  beatSlug: string | null
-}
 
 const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }
 

@@ -1,6 +1,16 @@
 import { Form, Link } from 'react-router'
-import { LICENSE_TIERS } from '~/lib/tiers'
-import type { RefusalData } from '~/routes/downloads.$itemId.$kind'
+import type { RefusalReason } from '~/lib/downloads/entitlement'
+import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
+
+/** What the download route throws when it refuses, and this panel shows. */
+export interface RefusalData {
+  reason: RefusalReason
+  title: string
+  message: string
+  email: string | null
+  upgradeTier: TierId | null
+  beatSlug: string | null
+}
 
 // The page a buyer sees when a download is refused: what happened, and the one useful next step.
 export function RefusalPanel({ status, refusal }: { status: number; refusal: RefusalData }) {
