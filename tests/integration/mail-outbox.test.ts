@@ -12,7 +12,7 @@ import { createFileTransport, createSmtpTransport } from '~/lib/mail/transport.s
 import { backoffMs, MAX_ATTEMPTS } from '~/lib/mail/retry-schedule'
 import { deliverDueMail, startOutboxWorker } from '~/lib/mail/worker.server'
 import { queueEmail, queueReceipt } from '~/models/outbox-email.server'
-import { decodeQuotedPrintable, withFakeSmtp } from '../fakes/smtp-server'
+import { decodeQuotedPrintable, messageIdOf, withFakeSmtp } from '../fakes/smtp-server'
 import { makePaidOrder } from '../factories-orders'
 
 const fake = withFakeSmtp()
@@ -77,6 +77,8 @@ describe('receipts through the outbox and a real SMTP server', () => {
     await drain()
     const again = fake.smtp.received.slice(before)
     expect(again.map((m) => m.to[0])).toEqual(['resend@example.test'])
+    // A resend is a new message: a receiver that drops copies by Message-ID must not drop it.
+    expect(messageIdOf(again[0]!.raw)).toBe(`<${first.id}.1@store.test>`)
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     expect(row).toMatchObject({ status: 'SENT', attempts: 1 })
     expect(row.text).not.toBe(first.text)
