@@ -38,7 +38,7 @@ export function devMailDir(): string {
 }
 
 /** `<outbox-id@host>`, and `<outbox-id.n@host>` for the n-th resend: stable across retries. */
-export function messageIdFor(mail: Pick<OutgoingMail, 'id' | 'resends'>, host: string): string {
+function messageIdFor(mail: Pick<OutgoingMail, 'id' | 'resends'>, host: string): string {
   return `<${mail.id}${mail.resends ? `.${mail.resends}` : ''}@${host}>`
 }
 
