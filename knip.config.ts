@@ -9,6 +9,8 @@ const config: KnipConfig = {
     'scripts/seed/generate-worker.{mjs,ts}',
     'scripts/bench/*.ts',
     'tests/setup/*.mjs',
+    // A mail worker a test spawns by path, to kill it mid-send.
+    'tests/fakes/mail-worker-process.ts',
     // Loaded by scripts/dev.ts through Vite's ssrLoadModule (a path string, not an import).
     'app/server/development.server.ts',
   ],

@@ -4,7 +4,9 @@ import { afterAll, beforeAll } from 'vitest'
 import { createSmtpTransport, type MailTransport } from '~/lib/mail/transport.server'
 
 // A real SMTP server on 127.0.0.1 for tests: nodemailer talks real SMTP to it. `stop()` and
-// `start()` on the same port simulate an outage and its recovery.
+// `start()` on the same port simulate an outage and its recovery. `mode` makes a running server
+// refuse every message with a temporary 451 ('refuse'), or take a message in and never answer
+// ('hang': the sender is left mid-send, as a process killed at that moment would be).
 
 interface ReceivedMail {
   from: string
@@ -14,6 +16,7 @@ interface ReceivedMail {
 
 async function startFakeSmtp(port = 0) {
   const received: ReceivedMail[] = []
+  const state = { mode: 'accept' as 'accept' | 'refuse' | 'hang' }
   let server: SMTPServer | undefined
   let boundPort = port
 
@@ -22,6 +25,12 @@ async function startFakeSmtp(port = 0) {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // A hung session must not hold up stop() for the default 30 s.
+      closeTimeout: 200,
+      onMailFrom(_address, _session, callback) {
+        if (state.mode !== 'refuse') return callback()
+        callback(Object.assign(new Error('Try again later'), { responseCode: 451 }))
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = []
         stream.on('data', (c: Buffer) => chunks.push(c))
@@ -31,7 +40,7 @@ async function startFakeSmtp(port = 0) {
             to: session.envelope.rcptTo.map((r) => r.address),
             raw: Buffer.concat(chunks).toString('utf8'),
           })
-          callback()
+          if (state.mode !== 'hang') callback()
         })
       },
     })
@@ -45,6 +54,12 @@ async function startFakeSmtp(port = 0) {
 
   return {
     received,
+    get mode() {
+      return state.mode
+    },
+    set mode(mode: typeof state.mode) {
+      state.mode = mode
+    },
     get port() {
       return boundPort
     },
@@ -76,6 +91,11 @@ export function withFakeSmtp() {
     await context.smtp.stop()
   })
   return context
+}
+
+/** The Message-ID header of a received message. */
+export function messageIdOf(raw: string): string | undefined {
+  return /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1]
 }
 
 /** Decodes a quoted-printable body part enough to read links and text in assertions. */

@@ -8,8 +8,10 @@ import { getEnv } from '~/lib/env.server'
 // summary that the development mailbox page lists.
 
 interface OutgoingMail {
-  /** Outbox row id; becomes the Message-ID so a duplicate delivery is recognisable. */
+  /** Outbox row id; with `resends`, the Message-ID, so a retried delivery is recognisable as the same message. */
   id: string
+  /** Deliberate resends of the row: each is a new message (a receiver must not drop it as a copy). */
+  resends?: number
   to: string
   subject: string
   text: string
@@ -35,6 +37,11 @@ export function devMailDir(): string {
   return path.resolve(getEnv().DATA_DIR, 'mail')
 }
 
+/** `<outbox-id@host>`, and `<outbox-id.n@host>` for the n-th resend: stable across retries. */
+function messageIdFor(mail: Pick<OutgoingMail, 'id' | 'resends'>, host: string): string {
+  return `<${mail.id}${mail.resends ? `.${mail.resends}` : ''}@${host}>`
+}
+
 function messageOptions(mail: OutgoingMail) {
   const env = getEnv()
   const host = new URL(env.APP_URL).hostname || 'beatstall.localhost'
@@ -44,7 +51,7 @@ function messageOptions(mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    messageId: `<${mail.id}@${host}>`,
+    messageId: messageIdFor(mail, host),
   }
 }
 
