@@ -16,7 +16,7 @@ export interface SecurityHeaderOptions {
 }
 
 /** Pages other sites may frame (an embeddable player would go here, e.g. '/embed/'). */
-export const EMBEDDABLE_PATHS: readonly string[] = []
+const EMBEDDABLE_PATHS: readonly string[] = []
 
 const CLOUDINARY_DELIVERY = 'https://res.cloudinary.com'
 const STRIPE_CHECKOUT = 'https://checkout.stripe.com'
