@@ -8,8 +8,10 @@ import type { ServerBuild } from 'react-router'
 import type { BeatstallLoadContext } from '~/load-context'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
+import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
 import { discardUnreadBody } from './discard-unread-body'
 import { refuseCrossSite } from './same-origin'
+import { cspNonce, securityHeaders } from './security-headers'
 import { serveSignedFile } from './signed-files.server'
 
 /** URL paths of the files `react-router build` copied from public/, fingerprinted assets aside. */
@@ -29,14 +31,22 @@ interface HttpAppOptions {
 }
 
 /**
- * The store's HTTP app: static assets, request logs, the cross-site check, signed local files, and
- * React Router for everything else. The production server and `npm run dev` both use it.
+ * The store's HTTP app: security headers, static assets, request logs, the cross-site check, signed
+ * local files, and React Router for everything else. The production server and `npm run dev` both use it.
  */
 export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>), { clientDir }: HttpAppOptions = {}) {
   const env = getEnv()
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
+  // First, so every answer carries them: assets, files, refusals and errors too.
+  app.use(
+    securityHeaders({
+      development: env.NODE_ENV === 'development',
+      stripeCheckout: Boolean(env.STRIPE_SECRET_KEY),
+      cloudinary: env.CLOUDINARY_URL ? { uploadOrigin: cloudinaryUploadOrigin(env.CLOUDINARY_URL) } : undefined,
+    }),
+  )
   app.use(compression())
   if (clientDir) {
     // Fingerprinted assets never change; everything else in public/ may.
@@ -66,8 +76,16 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (req): BeatstallLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
+      getLoadContext: (req, res): BeatstallLoadContext => ({
+        ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        cspNonce: cspNonce(res),
+      }),
     }),
   )
   return app
+}
+
+/** Where the browser sends direct uploads: Cloudinary's API, or the upload_prefix the URL names. */
+function cloudinaryUploadOrigin(cloudinaryUrl: string): string {
+  return new URL(parseCloudinaryUrl(cloudinaryUrl).uploadPrefix ?? 'https://api.cloudinary.com').origin
 }
