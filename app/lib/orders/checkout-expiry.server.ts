@@ -11,7 +11,7 @@ import { expireStalePendingOrders } from '~/models/order/transitions.server'
 
 /** How long after a checkout's expiry the sweep steps in. */
 const GRACE_MS = 5 * 60_000
-export const SWEEP_INTERVAL_MS = 5 * 60_000
+const SWEEP_INTERVAL_MS = 5 * 60_000
 
 /** Expires every PENDING order whose checkout ended before `now` (less the grace); returns how many. */
 export async function expireAbandonedCheckouts(now = new Date()): Promise<number> {

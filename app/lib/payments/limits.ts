@@ -4,7 +4,7 @@ import { formatMoney } from '~/lib/money'
 // USD). The cart checks it before checkout and the checkout refuses above it, so a large cart
 // gets a sentence instead of a failed call to Stripe. The built-in test checkout follows the same
 // rule, so the demo behaves like the real store.
-export const MAX_CHECKOUT_TOTAL_CENTS = 99_999_999
+const MAX_CHECKOUT_TOTAL_CENTS = 99_999_999
 
 export function isOverCheckoutMaximum(totalCents: number) {
   return totalCents > MAX_CHECKOUT_TOTAL_CENTS
