@@ -8,6 +8,7 @@ import { encodeLine, MAX_CART_LINES } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { firstError } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
+import { checkoutMaximumMessage, isOverCheckoutMaximum } from '~/lib/payments/limits'
 import type { CartView } from '~/lib/orders/cart-view.server'
 
 // The cart lives in the browser (ids + tiers); this page prices it through /api/cart and checks out
@@ -42,6 +43,7 @@ export default function CartPage() {
   const currency = useCurrency()
   const loading = !ready || (lines.length > 0 && (pricing.state !== 'idle' || visible.length !== lines.length))
   const busy = checkout.state !== 'idle'
+  const overMaximum = !loading && isOverCheckoutMaximum(total)
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -109,13 +111,18 @@ export default function CartPage() {
               <input type="hidden" name="lines" value={JSON.stringify(lines)} />
               <button
                 type="submit"
-                disabled={busy || loading || lines.length > MAX_CART_LINES}
+                disabled={busy || loading || lines.length > MAX_CART_LINES || overMaximum}
                 className="w-full rounded-full bg-accent px-5 py-2.5 font-bold text-accent-ink hover:brightness-110 disabled:opacity-60"
               >
                 {busy ? 'Starting checkout…' : 'Check out'}
               </button>
             </checkout.Form>
             <div className="mt-3">
+              {overMaximum ? (
+                <p role="alert" className="mb-2 text-sm text-red-300">
+                  {checkoutMaximumMessage(total, currency)}
+                </p>
+              ) : null}
               <FormErrorsAlert errors={checkout.data?.errors} />
             </div>
           </aside>

@@ -2,7 +2,9 @@ import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/checkout'
 import { CartLinesSchema } from '~/lib/cart/schema'
+import { DomainError } from '~/lib/errors'
 import { formError, type FormErrors } from '~/lib/form'
+import { formFailure } from '~/lib/http/errors'
 import { CheckoutRefused, PaymentProviderError, startCheckout } from '~/lib/orders/checkout.server'
 
 // POST /checkout — the cart page and "Buy now" both submit here (lines as JSON). Prices in the
@@ -41,6 +43,8 @@ export async function action({ request }: Route.ActionArgs) {
     if (error instanceof CheckoutRefused)
       return refused(422, 'Some beats in your cart can no longer be bought. Remove them to continue.', error.problems)
     if (error instanceof PaymentProviderError) return refused(502, error.message)
+    // e.g. a total above what one payment can take: a sentence for the cart.
+    if (error instanceof DomainError) return formFailure(error, {})
     throw error
   }
 }

@@ -4,13 +4,15 @@ import { z } from 'zod'
 import type { Route } from './+types/checkout_.success'
 import { OrderSummary } from '~/components/orders/order-summary'
 import { LineFileButtons } from '~/components/orders/downloads'
-import { successPageDownloads } from '~/lib/downloads/success-downloads.server'
+import type { LineView } from '~/lib/downloads/order-view'
+import type { OrderView } from '~/lib/orders/order-view'
+import { successPageView } from '~/lib/downloads/success-downloads.server'
 import { useCart } from '~/lib/cart/store'
-import { toOrderView } from '~/lib/orders/order-view'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
 
 // Stripe sends the buyer here after paying. If the webhook has not arrived yet, the loader
-// fulfils the session itself (same fulfilment, so racing the webhook is harmless).
+// fulfils the session itself (same fulfilment, so racing the webhook is harmless). The page shows
+// the buyer's order and files only within an hour of payment (successPageView says why).
 
 const QuerySchema = z.object({ session_id: z.string().regex(/^cs_[A-Za-z0-9_]{6,200}$/) })
 
@@ -19,21 +21,39 @@ export async function loader({ request }: Route.LoaderArgs) {
   if (!query.success) throw data('This checkout link is not valid.', { status: 404 })
   const order = await orderForSuccessPage(query.data.session_id)
   if (!order) throw data('We could not find that checkout. If you paid, check your email for the receipt.', { status: 404 })
-  // Downloads per line; also sets the 30-minute order-access cookie they need.
-  const downloads = await successPageDownloads(request, order)
-  return data(
-    { order: toOrderView(order), downloads: downloads.lines },
-    downloads.setCookie ? { headers: { 'Set-Cookie': downloads.setCookie, 'Cache-Control': 'no-store' } } : undefined,
-  )
+  const { setCookie, ...view } = { setCookie: null, ...(await successPageView(request, order)) }
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  // Within the window: the 30-minute order-access cookie the download buttons need.
+  if (setCookie) headers['Set-Cookie'] = setCookie
+  return data(view, { headers })
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data?.order.status === 'PAID' ? 'Thank you for your order · Beatstall' : 'Confirming your payment · Beatstall' },
+  { title: data?.state === 'unpaid' ? 'Confirming your payment · Beatstall' : 'Thank you for your order · Beatstall' },
   { name: 'robots', content: 'noindex' },
 ]
 
 export default function CheckoutSuccess({ loaderData }: Route.ComponentProps) {
-  const { order, downloads } = loaderData
+  if (loaderData.state === 'closed') return <SuccessWindowClosed number={loaderData.number} />
+  return <OrderOutcome order={loaderData.order} downloads={loaderData.downloads} />
+}
+
+function SuccessWindowClosed({ number }: { number: number }) {
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="text-sm font-semibold tracking-widest text-accent">PAYMENT RECEIVED</p>
+      <h1 className="mt-1 text-3xl font-black tracking-tight">Order #{number} is paid</h1>
+      <p className="mt-2 text-muted">
+        This confirmation page only shows your files for an hour after payment. Open your order page from the email link we sent you, or ask for a new link.
+      </p>
+      <Link to="/orders" className="mt-4 inline-block rounded-full bg-accent px-5 py-2 font-semibold text-accent-ink">
+        Your orders and downloads
+      </Link>
+    </div>
+  )
+}
+
+function OrderOutcome({ order, downloads }: { order: OrderView; downloads: Record<string, LineView> }) {
   const clear = useCart((s) => s.clear)
   const paid = order.status === 'PAID' || order.status === 'DISPUTED' || order.status === 'REFUNDED'
   const waiting = order.status === 'PENDING' && !order.flagged

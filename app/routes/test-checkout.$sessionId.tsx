@@ -4,21 +4,23 @@ import type { Route } from './+types/test-checkout.$sessionId'
 import { FormErrorsAlert } from '~/components/form-errors'
 import { firstError, parseForm } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
-import { findTestCheckoutOrder, payTestCheckout } from '~/lib/payments/test-checkout.server'
+import { findTestCheckoutOrder, isTestCheckoutOpen, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { LICENSE_TIERS } from '~/lib/tiers'
 
 // The built-in test checkout (no STRIPE_SECRET_KEY): stands in for Stripe's hosted page. "Pay"
-// sends a signed checkout.session.completed to the store's own webhook, like Stripe would.
+// hands a signed checkout.session.completed to the store's webhook handler, like Stripe would.
 
-async function requireOrder(sessionId: string) {
+/** The stand-in's order while it can still be paid; otherwise what Stripe's page would do instead. */
+async function requireOpenOrder(sessionId: string) {
   const order = await findTestCheckoutOrder(sessionId)
   if (!order) throw data('This test checkout does not exist.', { status: 404 })
+  if (order.status !== 'PENDING') throw redirect(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`)
+  if (!isTestCheckoutOpen(order)) throw data('This test checkout has expired. Your cart is still there: check out again.', { status: 410 })
   return order
 }
 
 export async function loader({ params }: Route.LoaderArgs) {
-  const order = await requireOrder(params.sessionId)
-  if (order.status !== 'PENDING') throw redirect(`/checkout/success?session_id=${encodeURIComponent(params.sessionId)}`)
+  const order = await requireOpenOrder(params.sessionId)
   return {
     sessionId: params.sessionId,
     currency: order.currency,
@@ -38,11 +40,11 @@ const ActionSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const order = await requireOrder(params.sessionId)
+  const order = await requireOpenOrder(params.sessionId)
   const form = parseForm(await request.formData(), ActionSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   if (form.data.intent === 'cancel') return redirect('/cart')
-  const successUrl = await payTestCheckout(order, form.data, new URL(request.url).origin)
+  const successUrl = await payTestCheckout(order, form.data)
   return redirect(successUrl)
 }
 

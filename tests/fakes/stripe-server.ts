@@ -66,6 +66,9 @@ function arrayify(value: unknown): unknown {
   return Object.fromEntries(entries)
 }
 
+/** Stripe's largest amount for one payment in USD: $999,999.99. */
+const STRIPE_MAX_AMOUNT = 99_999_999
+
 class BadRequest extends Error {
   constructor(public param: string, message: string) {
     super(message)
@@ -103,10 +106,15 @@ function validateCreate(p: Params): FakeSession {
   const success = str(p, 'success_url')
   if (!success.includes('{CHECKOUT_SESSION_ID}')) throw new BadRequest('success_url', 'success_url should carry {CHECKOUT_SESSION_ID}.')
   const cancel = str(p, 'cancel_url')
-  const now = Math.floor(Date.now() / 1000)
+  // Stripe's rule, judged when the request arrives: at least 30 minutes and at most 24 hours
+  // after that moment. So "now + 30 min" computed by the store before the trip is already too soon.
+  const receivedAt = Date.now()
+  const now = Math.floor(receivedAt / 1000)
   const expiresAt = Number(str(p, 'expires_at'))
-  if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5)
-    throw new BadRequest('expires_at', 'expires_at must be between 30 minutes and 24 hours from now.')
+  if (!Number.isInteger(expiresAt) || expiresAt * 1000 < receivedAt + 30 * 60_000 || expiresAt * 1000 > receivedAt + 24 * 3600_000)
+    throw new BadRequest('expires_at', 'The `expires_at` timestamp must be at least 30 minutes and at most 24 hours after Checkout Session creation.')
+  if (total > STRIPE_MAX_AMOUNT)
+    throw new BadRequest('amount_total', 'The Checkout Session\'s total amount due must be no more than $999,999.99.')
   const metadata = (p.metadata ?? {}) as Record<string, string>
   if (!metadata.order_id) throw new BadRequest('metadata[order_id]', 'The store always sends metadata[order_id].')
   const pid = p.payment_intent_data as Params | undefined

@@ -4,6 +4,7 @@ import { prisma } from '~/lib/db.server'
 import { reloadEnv } from '~/lib/env.server'
 import { reconcile } from '~/lib/orders/reconcile.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
+import { checkoutExpiresAt } from '~/lib/payments/checkout-session.server'
 import { getStripe, resetStripeClient } from '~/lib/payments/stripe.server'
 import { action, type CheckoutAnswer } from '~/routes/checkout'
 import { makeBeat, makeProducer } from '../factories'
@@ -185,5 +186,71 @@ describe('checkout with Stripe', () => {
     fake.failNext(0)
     expect(res.status).toBe(502)
     expect(res.errors!.formError).toMatch(/payment provider/)
+    // Nothing can pay an order without a checkout: it ends at once instead of staying PENDING.
+    const order = await prisma.multiItemOrder.findFirstOrThrow({ where: { items: { some: { beatId: beat.id } } }, select: { status: true } })
+    expect(order.status).toBe('EXPIRED')
+  })
+})
+
+describe("Stripe's edges", () => {
+  it('opens a checkout with the shortest lifetime, 30 minutes, which Stripe judges on arrival', async () => {
+    process.env.CHECKOUT_EXPIRES_MINUTES = '30'
+    reloadEnv()
+    try {
+      const beat = await makeBeat({ withFiles: false })
+      const before = Date.now()
+      const res = await checkout([{ beatId: beat.id, tier: 'BASIC' }])
+      expect(res.errors).toBeNull()
+      expect(res.status).toBe(302)
+      const sent = Number(fake.createRequests.at(-1)!.expires_at) * 1000
+      expect(sent).toBeGreaterThanOrEqual(before + 31 * 60_000)
+      expect(sent).toBeLessThanOrEqual(Date.now() + 33 * 60_000)
+    } finally {
+      delete process.env.CHECKOUT_EXPIRES_MINUTES
+      reloadEnv()
+    }
+  })
+
+  it('the lifetime gets slack and stays within 24 hours', () => {
+    const now = new Date('2026-12-02T12:00:00Z')
+    expect(checkoutExpiresAt(30, now).getTime() - now.getTime()).toBe(32 * 60_000)
+    expect(checkoutExpiresAt(60, now).getTime() - now.getTime()).toBe(62 * 60_000)
+    expect(checkoutExpiresAt(24 * 60, now).getTime() - now.getTime()).toBe(24 * 3600_000)
+  })
+
+  it('the fake Stripe server refuses what Stripe refuses: expires_at under 30 minutes, a total over $999,999.99', async () => {
+    const stripe = getStripe()!
+    const base = {
+      mode: 'payment' as const,
+      success_url: 'http://x/s?session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'http://x/c',
+      metadata: { order_id: 'o' },
+      payment_intent_data: { metadata: { order_id: 'o' } },
+    }
+    const line = (cents: number) => ({ quantity: 1, price_data: { currency: 'usd', unit_amount: cents, product_data: { name: 'x' } } })
+    const exactly30 = Math.floor((Date.now() + 30 * 60_000) / 1000)
+    await expect(stripe.checkout.sessions.create({ ...base, expires_at: exactly30, line_items: [line(100)] })).rejects.toThrow(/expires_at/)
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600
+    await expect(
+      stripe.checkout.sessions.create({ ...base, expires_at: inAnHour, line_items: [line(50_000_000), line(50_000_000)] }),
+    ).rejects.toThrow(/999,999\.99/)
+  })
+
+  it('a cart over the maximum one payment can take is refused with a sentence, before any order or Stripe call', async () => {
+    const expensive = { UNLIMITED: { priceCents: 50_000_000, enabled: true } }
+    const a = await makeBeat({ title: 'Gold', tiers: expensive, withFiles: false })
+    const b = await makeBeat({ title: 'Platinum', tiers: expensive, withFiles: false })
+    const orders = await prisma.multiItemOrder.count()
+    const calls = fake.createRequests.length
+    const res = await checkout([
+      { beatId: a.id, tier: 'UNLIMITED' },
+      { beatId: b.id, tier: 'UNLIMITED' },
+    ])
+    expect(res.status).toBe(400)
+    expect(res.errors!.formError).toBe(
+      'Your cart totals $1,000,000.00, more than one payment can take ($999,999.99). Remove some beats and buy them in a second order.',
+    )
+    expect(await prisma.multiItemOrder.count()).toBe(orders)
+    expect(fake.createRequests.length).toBe(calls)
   })
 })

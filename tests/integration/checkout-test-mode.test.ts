@@ -3,37 +3,31 @@ import { prisma } from '~/lib/db.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { priceCartLines } from '~/lib/orders/cart-view.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
-import { findTestCheckoutOrder, payTestCheckout } from '~/lib/payments/test-checkout.server'
+import { deliverToOwnWebhook, findTestCheckoutOrder, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { action as testCheckoutAction } from '~/routes/test-checkout.$sessionId'
 import type { FormErrors } from '~/lib/form'
-import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
 import { callRoute } from '../utils/route'
 
-// No STRIPE_SECRET_KEY: the built-in test checkout pays through the store's own webhook.
-
-const viaWebhookRoute: typeof fetch = async (input, init) => {
-  const request = new Request(String(input), init)
-  const answer = await callRoute(webhookAction, request)
-  return answer.response ?? Response.json(answer.data, { status: answer.status, headers: answer.headers })
-}
+// No STRIPE_SECRET_KEY: the built-in test checkout pays through the store's own webhook handler.
 
 describe('built-in test checkout', () => {
-  it('opens a stand-in session, and "Pay" posts a signed completion to the webhook (one fulfilment path)', async () => {
+  it('opens a stand-in session, and "Pay" hands a signed completion to the webhook handler (one fulfilment path)', async () => {
     const beats = await Promise.all([makeBeat({ withFiles: false }), makeBeat({ withFiles: false })])
     const { url, sessionId, orderId } = await startCheckout([
       { beatId: beats[0]!.id, tier: 'BASIC' },
       { beatId: beats[1]!.id, tier: 'UNLIMITED' },
     ])
-    expect(sessionId).toMatch(/^cs_test_local_[0-9a-f]{32}$/)
+    expect(sessionId).toMatch(/^cs_test_local_[A-Za-z0-9]{58}$/)
     expect(url).toBe(`/test-checkout/${sessionId}`)
     const order = (await findTestCheckoutOrder(sessionId))!
-    const posted: string[] = []
-    const next = await payTestCheckout(order, { email: 'Tess@Example.test', name: 'Tess Tester' }, 'http://store.test', async (input, init) => {
-      posted.push(String(input))
-      return viaWebhookRoute(input, init)
+    const delivered: { rawBody: string; signature: string }[] = []
+    const next = await payTestCheckout(order, { email: 'Tess@Example.test', name: 'Tess Tester' }, async (rawBody, signature) => {
+      delivered.push({ rawBody, signature })
+      await deliverToOwnWebhook(rawBody, signature)
     })
-    expect(posted).toEqual(['http://store.test/webhooks/stripe'])
+    expect(delivered).toHaveLength(1)
+    expect(delivered[0]!.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
     expect(next).toBe(`/checkout/success?session_id=${sessionId}`)
     const paid = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, email: true, buyerName: true, stripePaymentIntentId: true } })
     expect(paid).toMatchObject({ status: 'PAID', email: 'tess@example.test', buyerName: 'Tess Tester' })
@@ -41,12 +35,16 @@ describe('built-in test checkout', () => {
     expect(await prisma.stripeEvent.count({ where: { type: 'checkout.session.completed' } })).toBe(1)
   })
 
+  it('the in-process delivery verifies the signature like the webhook route does', async () => {
+    await expect(deliverToOwnWebhook('{"id":"evt_x"}', 't=1,v1=00')).rejects.toThrow(/signature/)
+  })
+
   it('when the self-delivery fails, the success page fulfils from the stand-in session', async () => {
     const beat = await makeBeat({ withFiles: false })
     const { sessionId } = await startCheckout([{ beatId: beat.id, tier: 'TRACKOUT' }])
     const order = (await findTestCheckoutOrder(sessionId))!
-    await payTestCheckout(order, { email: 'a@example.test', name: 'A' }, 'http://store.test', async () => {
-      throw new Error('connection refused')
+    await payTestCheckout(order, { email: 'a@example.test', name: 'A' }, async () => {
+      throw new Error('database unavailable')
     })
     expect((await orderForSuccessPage(sessionId))!.status).toBe('PAID')
   })

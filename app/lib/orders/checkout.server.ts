@@ -2,10 +2,13 @@ import { prisma } from '~/lib/db.server'
 import { getEnv } from '~/lib/env.server'
 import type { CartLine } from '~/lib/cart/lines'
 import { logger } from '~/lib/logger.server'
-import { createStripeSession, testSessionId } from '~/lib/payments/checkout-session.server'
+import { InvalidInputError } from '~/lib/errors'
+import { checkoutExpiresAt, createStripeSession, newTestSessionId } from '~/lib/payments/checkout-session.server'
+import { checkoutMaximumMessage, isOverCheckoutMaximum } from '~/lib/payments/limits'
 import { getStripe } from '~/lib/payments/stripe.server'
 import { snapshotTerms, type TierId, type UsageTerms } from '~/lib/tiers'
 import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.server'
+import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceLines, type LineProblem } from './pricing.server'
 
@@ -27,6 +30,8 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
   const order = await prisma.$transaction(async (tx) => {
     const { priced, problems } = await priceLines(lines, tx)
     if (problems.length) throw new CheckoutRefused(problems)
+    const totalCents = priced.reduce((sum, line) => sum + line.priceCents, 0)
+    if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
     const termsByProducer = new Map<string, Record<TierId, UsageTerms>>()
     for (const producerId of new Set(priced.map((p) => p.producerId)))
       termsByProducer.set(producerId, await getProducerTerms(producerId, tx))
@@ -45,10 +50,10 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     })
   })
 
-  const expiresAt = new Date(Date.now() + env.CHECKOUT_EXPIRES_MINUTES * 60_000)
+  const expiresAt = checkoutExpiresAt(env.CHECKOUT_EXPIRES_MINUTES)
   const stripe = getStripe()
   if (!stripe) {
-    const sessionId = testSessionId(order.id)
+    const sessionId = newTestSessionId()
     await attachCheckoutSession(order.id, sessionId, expiresAt)
     return { orderId: order.id, sessionId, url: `/test-checkout/${sessionId}` }
   }
@@ -57,8 +62,11 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     await attachCheckoutSession(order.id, session.id, expiresAt)
     return { orderId: order.id, sessionId: session.id, url: session.url }
   } catch (error) {
-    // The PENDING order without a session is harmless: nothing can pay it.
     logger.error({ err: error, orderId: order.id }, 'creating the Stripe checkout session failed')
+    // Nobody can pay an order without a checkout, so it ends now rather than waiting for the sweep.
+    // EXPIRED rather than FAILED: if Stripe did create the session (a timeout after it answered),
+    // a payment for it can still complete an EXPIRED order.
+    await markExpired(prisma, order.id).catch((err: unknown) => logger.warn({ err, orderId: order.id }, 'could not expire the order; the sweep will'))
     throw new PaymentProviderError('The payment provider could not start a checkout. Please try again in a moment.')
   }
 }

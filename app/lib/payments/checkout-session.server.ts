@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type Stripe from 'stripe'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
@@ -48,12 +49,50 @@ export async function createStripeSession(stripe: Stripe, order: SessionOrder, e
   return { id: session.id, url: session.url }
 }
 
-/** The built-in test checkout's session id for an order (no Stripe involved). */
-export function testSessionId(orderId: string) {
-  return `cs_test_local_${orderId.replace(/-/g, '')}`
+// Stripe refuses an `expires_at` less than 30 minutes after it receives the request, or more than
+// 24 hours; "exactly now + 30 min" is already too soon when it arrives. The slack covers the trip.
+const STRIPE_MIN_EXPIRY_MS = 30 * 60_000
+const STRIPE_MAX_EXPIRY_MS = 24 * 3600_000
+const EXPIRY_SLACK_MS = 2 * 60_000
+
+/** A checkout's lifetime: the configured minutes plus slack, within Stripe's range. */
+export function checkoutLifetimeMs(lifetimeMinutes: number): number {
+  return Math.min(Math.max(lifetimeMinutes * 60_000, STRIPE_MIN_EXPIRY_MS) + EXPIRY_SLACK_MS, STRIPE_MAX_EXPIRY_MS)
+}
+
+/** When a checkout opened at `now` expires. */
+export function checkoutExpiresAt(lifetimeMinutes: number, now = new Date()): Date {
+  return new Date(now.getTime() + checkoutLifetimeMs(lifetimeMinutes))
+}
+
+const TEST_SESSION_PREFIX = 'cs_test_local_'
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** `length` random base62 characters (rejection sampling keeps every character equally likely). */
+function randomBase62(length: number): string {
+  let out = ''
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += BASE62[byte % 62]
+    }
+  }
+  return out
+}
+
+/**
+ * A new stand-in session id for the built-in test checkout. Random like Stripe's (58 base62
+ * characters, about 345 bits) and stored on the order: the id opens the success page, so it must
+ * not be derivable from anything else the store shows, such as the order id.
+ */
+export function newTestSessionId() {
+  return TEST_SESSION_PREFIX + randomBase62(58)
 }
 
 export function isTestSessionId(sessionId: string) {
-  return sessionId.startsWith('cs_test_local_')
+  return sessionId.startsWith(TEST_SESSION_PREFIX)
 }
 
+/** The part after the prefix (the stand-in's event ids reuse it). */
+export function testSessionSuffix(sessionId: string) {
+  return sessionId.slice(TEST_SESSION_PREFIX.length)
+}

@@ -18,6 +18,23 @@ export function markExpired(db: Db, orderId: string): Promise<boolean> {
   return moved(db.multiItemOrder.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { status: 'EXPIRED' } }))
 }
 
+/**
+ * Every PENDING order whose checkout can no longer be paid: its checkout expired before
+ * `expiredBefore`, or it never got one and was created before `createdBefore`. One conditional
+ * UPDATE, so a payment completing at the same moment wins or waits (the completion also accepts
+ * EXPIRED). Returns how many moved.
+ */
+export async function expireStalePendingOrders(db: Db, cutoff: { expiredBefore: Date; createdBefore: Date }): Promise<number> {
+  const { count } = await db.multiItemOrder.updateMany({
+    where: {
+      status: 'PENDING',
+      OR: [{ checkoutExpiresAt: { lt: cutoff.expiredBefore } }, { checkoutExpiresAt: null, createdAt: { lt: cutoff.createdBefore } }],
+    },
+    data: { status: 'EXPIRED' },
+  })
+  return count
+}
+
 /** A delayed payment method that failed. */
 export function markFailed(db: Db, orderId: string): Promise<boolean> {
   return moved(db.multiItemOrder.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { status: 'FAILED' } }))
