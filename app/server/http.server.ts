@@ -8,7 +8,10 @@ import type { ServerBuild } from 'react-router'
 import type { BeatstallLoadContext } from '~/load-context'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
+import { refuseOversizedBody } from './body-limits'
 import { discardUnreadBody } from './discard-unread-body'
+import { refuseInvalidHost } from './host-check'
+import { refuseMalformedPath } from './malformed-path'
 import { refuseCrossSite } from './same-origin'
 import { serveSignedFile } from './signed-files.server'
 
@@ -58,6 +61,8 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
     }),
   )
   app.use(discardUnreadBody)
+  // Malformed requests and oversized bodies are refused before any other work.
+  app.use(refuseInvalidHost, refuseMalformedPath, refuseOversizedBody)
   app.use(refuseCrossSite)
   // Verified signed files go straight from disk to the socket, without React Router's web streams.
   app.get('/files/{*key}', serveSignedFile)
