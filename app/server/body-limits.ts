@@ -9,5 +9,8 @@ export function refuseOversizedBody(req: Request, res: Response, next: NextFunct
   const declared = req.get('content-length')
   const limit = bodyLimitFor(req.path)
   if (declared === undefined || limit === null || Number(declared) <= limit) return next()
+  // Read (and drop) from now on, so discard-unread-body counts what it drains against its limits;
+  // a body nobody reads is otherwise dumped by Node uncounted until the connection closes.
+  req.resume()
   res.status(413).set('Cache-Control', 'no-store').type('text/plain').send(tooLargeMessage(limit))
 }
