@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express'
 const HOST = /^(?:[a-z0-9._~!$&'()*+,;=-]|%[0-9a-f]{2})+$|^\[[0-9a-f:.]+\]$/i
 
 /** A Host header value a URL can be built from: host[:port], port 1–65535. */
-export function isValidHost(value: string): boolean {
+function isValidHost(value: string): boolean {
   const match = /^(.*?)(?::(\d{0,5}))?$/.exec(value)
   if (!match) return false
   const [, host = '', port] = match

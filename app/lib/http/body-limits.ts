@@ -25,7 +25,7 @@ export function bodyLimitFor(pathname: string): number | null {
 }
 
 /** "64 KB", "512 KB": a limit as people read it. */
-export function formatLimit(bytes: number): string {
+function formatLimit(bytes: number): string {
   return bytes >= 1024 * KB ? `${Math.round(bytes / (1024 * KB))} MB` : `${Math.round(bytes / KB)} KB`
 }
 
