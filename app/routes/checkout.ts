@@ -6,6 +6,7 @@ import { DomainError } from '~/lib/errors'
 import { formError, type FormErrors } from '~/lib/form'
 import { formFailure } from '~/lib/http/errors'
 import { CheckoutRefused, PaymentProviderError, startCheckout } from '~/lib/orders/checkout.server'
+import { readForm } from '~/lib/http/read-body'
 
 // POST /checkout — the cart page and "Buy now" both submit here (lines as JSON). Prices in the
 // submission, if any, are ignored: startCheckout re-prices from the database. A refusal answers
@@ -26,7 +27,7 @@ const FormSchema = z.object({
 })
 
 export async function action({ request }: Route.ActionArgs) {
-  const form = FormSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = FormSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!form.success) return refused(400, form.error.issues[0]?.message ?? 'Invalid checkout request.')
   const lines = CartLinesSchema.safeParse(form.data.lines)
   if (!lines.success) {

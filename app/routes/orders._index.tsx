@@ -9,6 +9,7 @@ import { formFailure } from '~/lib/http/errors'
 import { requestOrderLink } from '~/lib/mail/order-link.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'
 import { keepRetryAfter } from '~/lib/http/retry-after'
+import { readForm } from '~/lib/http/read-body'
 
 // /orders: a buyer types their email and gets a 30-minute link to all their orders. The answer is
 // the same whether or not the address bought anything, so nobody learns who bought what.
@@ -29,7 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = FormSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) {
     return data({ sent: false, errors: fieldError('email', 'Please enter a valid email address.') }, { status: 400 })
   }

@@ -22,6 +22,7 @@ import { UPLOAD_KINDS, uploadKindBySlug } from '~/lib/studio/upload-kinds'
 import { removeBeatFile } from '~/lib/studio/uploads.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { getStudioBeat, requireOwnBeatId } from '~/models/studio-beat.server'
+import { readForm } from '~/lib/http/read-body'
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.beat.title ?? 'Beat'} · Beatstall studio` }]
 
@@ -53,7 +54,7 @@ const intentSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params }: Route.ActionArgs) {
   const producer = await requireProducer(request)
   const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = intentSchema.safeParse(Object.fromEntries(form))
   invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const input = parsed.data

@@ -4,6 +4,7 @@ import type { Route } from './+types/studio.beats.$id.upload.$kind'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
 import { describeError, orResponse } from '~/lib/http/errors'
+import { readJson } from '~/lib/http/read-body'
 import { confirmDirectUpload, signDirectUpload } from '~/lib/studio/cloudinary-upload.server'
 import { uploadKindBySlug } from '~/lib/studio/upload-kinds'
 import { receiveLocalUpload } from '~/lib/studio/uploads.server'
@@ -29,7 +30,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
   try {
     if (getEnv().testMode.storage) return { ok: true, file: await receiveLocalUpload(request, beatId, kind) }
-    const body = cloudinaryIntent.safeParse(await request.json().catch(() => null))
+    const body = cloudinaryIntent.safeParse(await readJson(request))
     if (!body.success) return data({ error: 'Unknown upload step.' }, { status: 400 })
     if (body.data.intent === 'sign') return signDirectUpload(beatId, kind, body.data.bytes)
     return await confirmDirectUpload(beatId, kind, body.data.publicId, body.data.filename)

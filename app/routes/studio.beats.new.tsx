@@ -6,6 +6,7 @@ import { requireProducer } from '~/lib/auth/session.server'
 import { beatDetailsSchema } from '~/lib/studio/beat-schema'
 import { createStudioBeat } from '~/lib/studio/beats.server'
 import { parseForm } from '~/lib/form'
+import { readForm } from '~/lib/http/read-body'
 
 export const meta: Route.MetaFunction = () => [{ title: 'New beat · Beatstall studio' }]
 
@@ -16,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const producer = await requireProducer(request)
-  const form = parseForm(await request.formData(), beatDetailsSchema)
+  const form = parseForm(await readForm(request), beatDetailsSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   const beat = await createStudioBeat(producer.id, form.data)
   return redirect(`/studio/beats/${beat.id}`)

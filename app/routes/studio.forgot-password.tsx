@@ -8,13 +8,14 @@ import { emailSchema } from '~/lib/auth/schemas'
 import { formFailure } from '~/lib/http/errors'
 import { firstError, NO_ERRORS, parseForm } from '~/lib/form'
 import { keepRetryAfter } from '~/lib/http/retry-after'
+import { readForm } from '~/lib/http/read-body'
 
 export const headers = keepRetryAfter
 
 export const meta: Route.MetaFunction = () => [{ title: 'Reset your password · Beatstall studio' }]
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseForm(await request.formData(), z.object({ email: emailSchema }))
+  const form = parseForm(await readForm(request), z.object({ email: emailSchema }))
   if (!form.ok) return data({ sent: false as const, errors: form.errors }, { status: 400 })
   try {
     await requestPasswordReset(form.data.email, context.ip)

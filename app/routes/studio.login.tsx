@@ -9,6 +9,7 @@ import { createProducerSession, getProducer } from '~/lib/auth/session.server'
 import { formFailure } from '~/lib/http/errors'
 import { firstError, formError, parseForm } from '~/lib/form'
 import { keepRetryAfter } from '~/lib/http/retry-after'
+import { readForm } from '~/lib/http/read-body'
 
 export const headers = keepRetryAfter
 
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseForm(await request.formData(), signInSchema)
+  const form = parseForm(await readForm(request), signInSchema)
   if (!form.ok) return data({ errors: form.errors, email: '' }, { status: 400 })
   const { email, password, redirectTo } = form.data
   try {

@@ -8,6 +8,7 @@ import { checkResetToken, resetPassword, type TokenState } from '~/lib/auth/pass
 import { newPasswordSchema } from '~/lib/auth/schemas'
 import { createProducerSession } from '~/lib/auth/session.server'
 import { firstError, formError, parseForm } from '~/lib/form'
+import { readForm } from '~/lib/http/read-body'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password · Beatstall studio' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const form = parseForm(
-    await request.formData(),
+    await readForm(request),
     z
       .object({ token: tokenSchema, password: newPasswordSchema, confirm: z.string() })
       .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords do not match.' }),

@@ -14,6 +14,7 @@ import { formatMoney } from '~/lib/money'
 import { keepRetryAfter } from '~/lib/http/retry-after'
 import { SALES_RANGES } from '~/lib/studio/sales-range'
 import { getSalesOverview, rangeSchema, resendReceipt, resetDownloadCount } from '~/lib/studio/sales.server'
+import { readForm } from '~/lib/http/read-body'
 
 export const headers = keepRetryAfter
 
@@ -33,7 +34,7 @@ const intentSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request }: Route.ActionArgs) {
   const producer = await requireProducer(request)
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = intentSchema.safeParse(Object.fromEntries(await readForm(request)))
   invariantResponse(parsed.success, 'Unknown or incomplete action.')
   const { intent, lineId } = parsed.data
   try {

@@ -9,6 +9,7 @@ import { createProducerSession, getProducer } from '~/lib/auth/session.server'
 import { formFailure } from '~/lib/http/errors'
 import { fieldError, firstError, parseForm } from '~/lib/form'
 import { keepRetryAfter } from '~/lib/http/retry-after'
+import { readForm } from '~/lib/http/read-body'
 
 export const headers = keepRetryAfter
 
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseForm(await request.formData(), signUpSchema)
+  const form = parseForm(await readForm(request), signUpSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   try {
     const result = await signUp({ ...form.data, ip: context.ip })

@@ -8,6 +8,7 @@ import { requireProducer } from '~/lib/auth/session.server'
 import { NO_ERRORS, parseForm } from '~/lib/form'
 import { termsFormSchema } from '~/lib/studio/terms'
 import { getProducerTerms, saveProducerTerms } from '~/models/producer.server'
+import { readForm } from '~/lib/http/read-body'
 
 export const meta: Route.MetaFunction = () => [{ title: 'License terms · Beatstall studio' }]
 
@@ -18,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const producer = await requireProducer(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   invariantResponse(form.get('intent') === 'terms', 'Unknown action.')
   const parsed = parseForm(form, termsFormSchema)
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 })

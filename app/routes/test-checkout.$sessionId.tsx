@@ -6,6 +6,7 @@ import { firstError, parseForm } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
 import { findTestCheckoutOrder, isTestCheckoutOpen, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { LICENSE_TIERS } from '~/lib/tiers'
+import { readForm } from '~/lib/http/read-body'
 
 // The built-in test checkout (no STRIPE_SECRET_KEY): stands in for Stripe's hosted page. "Pay"
 // hands a signed checkout.session.completed to the store's webhook handler, like Stripe would.
@@ -41,7 +42,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, params }: Route.ActionArgs) {
   const order = await requireOpenOrder(params.sessionId)
-  const form = parseForm(await request.formData(), ActionSchema)
+  const form = parseForm(await readForm(request), ActionSchema)
   if (!form.ok) return data({ errors: form.errors }, { status: 400 })
   if (form.data.intent === 'cancel') return redirect('/cart')
   const successUrl = await payTestCheckout(order, form.data)

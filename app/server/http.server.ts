@@ -9,7 +9,10 @@ import type { BeatstallLoadContext } from '~/load-context'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
+import { refuseOversizedBody } from './body-limits'
 import { discardUnreadBody } from './discard-unread-body'
+import { refuseInvalidHost } from './host-check'
+import { refuseMalformedPath } from './malformed-path'
 import { refuseCrossSite } from './same-origin'
 import { cspNonce, securityHeaders } from './security-headers'
 import { serveSignedFile } from './signed-files.server'
@@ -68,6 +71,8 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
     }),
   )
   app.use(discardUnreadBody)
+  // Malformed requests and oversized bodies are refused before any other work.
+  app.use(refuseInvalidHost, refuseMalformedPath, refuseOversizedBody)
   app.use(refuseCrossSite)
   // Verified signed files go straight from disk to the socket, without React Router's web streams.
   app.get('/files/{*key}', serveSignedFile)

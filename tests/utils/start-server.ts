@@ -11,6 +11,8 @@ export const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
 
 export interface StartedServer {
   port: number
+  /** The server process, e.g. to read its memory from /proc. */
+  pid: number
   origin: string
   dataDir: string
   output: () => string
@@ -44,6 +46,7 @@ export async function startServer(opts: { databaseUrl: string; env?: Record<stri
   const origin = `http://127.0.0.1:${port}`
   const server: StartedServer = {
     port,
+    pid: child.pid!,
     origin,
     dataDir,
     output: () => output,

@@ -1,4 +1,6 @@
 import type Stripe from 'stripe'
+import { z } from 'zod'
+import { InvalidInputError } from '~/lib/errors'
 import { STRIPE_API_VERSION } from './stripe.server'
 
 /**
@@ -31,4 +33,22 @@ export function idOf(ref: string | { id: string } | null | undefined): string | 
 export function orderIdOf(session: Stripe.Checkout.Session): string | null {
   const id = session.metadata?.order_id ?? session.client_reference_id
   return id && UUID.test(id) ? id : null
+}
+
+// What the store reads of every event before looking at its type: a signed body can still be
+// `null` or lack `data.object` (a bug at the sender, a hand-made test event). No retry can fix
+// such an event, so it is refused as input rather than failing as an outage.
+const eventShape = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  created: z.number().optional(),
+  data: z.object({ object: z.looseObject({ id: z.string().min(1) }) }),
+})
+
+/** The verified event, if it has the envelope every handler relies on; an InvalidInputError if not. */
+export function requireEventShape(event: unknown): Stripe.Event {
+  const parsed = eventShape.safeParse(event)
+  if (parsed.success) return event as Stripe.Event
+  const where = parsed.error.issues[0]?.path.map(String).join('.') || 'the event'
+  throw new InvalidInputError(`Malformed Stripe event: ${where} is missing or has the wrong type.`)
 }

@@ -6,7 +6,7 @@ import { logger } from '~/lib/logger.server'
 import { handleStripeEvent } from '~/lib/orders/stripe-events.server'
 import { findOrderBySessionId, saveTestCheckoutState, type OrderWithItems } from '~/models/order/order.server'
 import { isTestSessionId, productName, testSessionSuffix } from './checkout-session.server'
-import { stripeEventEnvelope } from './stripe-event.server'
+import { requireEventShape, stripeEventEnvelope } from './stripe-event.server'
 import { signStripePayload, verifyStripeEvent } from './stripe.server'
 
 // The built-in test checkout stands in for Stripe's hosted page when no STRIPE_SECRET_KEY is set.
@@ -81,7 +81,7 @@ export type DeliverEvent = (rawBody: string, signature: string) => Promise<void>
  * verification, then to the handler the webhook route calls.
  */
 export const deliverToOwnWebhook: DeliverEvent = async (rawBody, signature) => {
-  await handleStripeEvent(verifyStripeEvent(rawBody, signature))
+  await handleStripeEvent(requireEventShape(verifyStripeEvent(rawBody, signature)))
 }
 
 /** Whether the stand-in session can still be paid: open, and not past its expiry (as on Stripe). */

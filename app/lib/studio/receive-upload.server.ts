@@ -43,10 +43,16 @@ export async function stageUpload(request: Request, opts: { kind: FileKind; maxB
   await mkdir(dir, { recursive: true })
   const stagingPath = path.join(dir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`)
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>)
-  const parser = busboy({
-    headers: { 'content-type': contentType },
-    limits: { files: 1, fileSize: opts.maxBytes, fields: 10, fieldSize: 1024, parts: 12 },
-  })
+  let parser: busboy.Busboy
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      limits: { files: 1, fileSize: opts.maxBytes, fields: 10, fieldSize: 1024, parts: 12 },
+    })
+  } catch {
+    // busboy throws at once for a multipart type without a boundary.
+    throw new UploadRejected('Send the file as a multipart form upload.', 'unsupported')
+  }
 
   let settled = false
   let out: ReturnType<typeof createWriteStream> | undefined
