@@ -1,6 +1,6 @@
 import { defineConfig } from 'prisma/config'
 
-// The runtime never reads this file (app/lib/db.server.ts builds the client from the parsed env);
+// The runtime never reads this file (app/models/db.server.ts builds the client from the parsed env);
 // it serves the Prisma CLI. `prisma generate` needs no database, so the URL may be absent.
 export default defineConfig({
   schema: 'prisma/schema.prisma',

@@ -16,7 +16,7 @@ if (command !== 'list' && !(command === 'resend' && id)) {
 const { prepareDatabase } = await import('~/server/database.server')
 const db = await prepareDatabase((line) => console.log(`[mail] ${line}`))
 const { listOutboxEmails, resendEmail } = await import('~/models/outbox-email.server')
-const { prisma } = await import('~/lib/db.server')
+const { prisma } = await import('~/models/db.server')
 try {
   if (command === 'list') {
     const rows = await listOutboxEmails({ all: values.all })

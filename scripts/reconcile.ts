@@ -15,7 +15,7 @@ const { prepareDatabase } = await import('~/server/database.server')
 const db = await prepareDatabase((line) => console.log(`[reconcile] ${line}`))
 const stopDb = db.embedded ? () => db.embedded!.stop() : undefined
 const { reconcile } = await import('../app/lib/orders/reconcile.server')
-const { prisma } = await import('../app/lib/db.server')
+const { prisma } = await import('../app/models/db.server')
 try {
   const report = await reconcile({ apply: values.apply, sinceHours: Number(values.hours) })
   console.log(`Checked ${report.checked} checkout session(s) from the last ${values.hours} h${values.apply ? '' : ' (dry run: add --apply to write)'}.`)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { LICENSE_TIERS, snapshotTerms } from '~/lib/tiers'
 import { makeBeat } from './factories'
 

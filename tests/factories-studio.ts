@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { LicenseTier, OrderStatus } from '~/generated/prisma/enums'
 import { hashPassword } from '~/lib/auth/password.server'
 import { createProducerSession } from '~/lib/auth/session.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { snapshotTerms, LICENSE_TIERS } from '~/lib/tiers'
 import { makeProducer } from './factories'
 

@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // What a cart is priced from: the beats (status, producer) and their tiers' current prices.
 

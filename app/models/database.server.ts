@@ -1,4 +1,4 @@
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 
 /** One round trip to the database (the health check); throws when it cannot be reached. */
 export async function pingDatabase(): Promise<void> {

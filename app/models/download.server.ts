@@ -1,6 +1,6 @@
 import { Prisma } from '~/generated/prisma/client'
 import type { FileKind, LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // Download log rows: every allowed download and every refusal on a line the requester may see.
 // The counting rule lives here only (`counted()` below): allowed downloads logged after the line's

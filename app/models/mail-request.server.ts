@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // "Email a link to this address" requests from the public forms. The form inserts one row, the
 // same statement for every address; the mail worker takes rows one by one and decides.

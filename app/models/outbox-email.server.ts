@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // The mail outbox: rows queued in the caller's transaction (they commit or roll back with the
 // change they report) and claimed by the worker (app/lib/mail/worker.server.ts). The dedupeKey

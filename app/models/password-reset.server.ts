@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // Password reset tokens: only the sha256 of a token is stored. A token is spent by a conditional
 // UPDATE, so of two concurrent uses only one succeeds.

@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { slugify } from '~/lib/slug'
 import { LICENSE_TIERS, TIER_IDS, type TierId, type UsageTerms } from '~/lib/tiers'
 

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe'
 import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // Every Stripe event the store has processed (so a repeated delivery is a no-op), and the
 // refund/dispute events kept against their PaymentIntent until the completion they refer to lands.

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { BeatStatus } from '~/generated/prisma/enums'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { NotFoundError } from '~/lib/errors'
 import type { TierId } from '~/lib/tiers'
 import { beatDetailsSelect } from './beat/beat.server'

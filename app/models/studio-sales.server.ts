@@ -1,4 +1,4 @@
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { SOLD_STATUSES } from './studio-beat.server'
 
 // A producer's sales: only order lines whose producerId is theirs, on orders that were paid at

@@ -57,7 +57,7 @@ function makeWav(bytes: number): Buffer {
 
 async function seed() {
   // The app's own modules write the order and store the files (DATA_DIR = the server's).
-  const { prisma } = await import('~/lib/db.server')
+  const { prisma } = await import('~/models/db.server')
   const { getStorage } = await import('~/lib/storage/index.server')
   const { createProducer } = await import('~/models/producer.server')
   const { createBeat } = await import('~/models/beat/beat.server')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getProducer, requireProducer } from '~/lib/auth/session.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import type { FormErrors } from '~/lib/form'
 import * as login from '~/routes/studio.login'
 import * as logout from '~/routes/studio.logout'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '~/lib/auth/password.server'
 import { hashResetToken } from '~/lib/auth/password-reset.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { handleMailRequests } from '~/lib/mail/mail-requests.server'
 import * as forgot from '~/routes/studio.forgot-password'
 import * as reset from '~/routes/studio.reset-password'

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getPublishedBeatBySlug } from '~/models/beat/beat.server'
 import { clearCatalogCaches, getCatalogFacets, searchCatalog } from '~/models/beat/catalog.server'
 import { makeBeat, makeProducer } from '../factories'

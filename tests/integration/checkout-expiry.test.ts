@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { expireAbandonedCheckouts, startCheckoutExpirySweep } from '~/lib/orders/checkout-expiry.server'

@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { reloadEnv } from '~/lib/env.server'
 import { reconcile } from '~/lib/orders/reconcile.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'

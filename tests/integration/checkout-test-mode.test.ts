@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { priceCartLines } from '~/lib/orders/cart-view.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createOrderAccessToken, verifyOrderAccessToken, type AccessCheck } from '~/lib/access/order-access.server'
 import { decideEntitlement, type EntitlementInput } from '~/lib/downloads/entitlement'
 import { listOrdersForAccess } from '~/lib/downloads/order-downloads.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { countCountedDownloads, countCountedDownloadsByLine, logAllowedDownloadWithinLimit, logDownload } from '~/models/download.server'
 import { makePaidOrder } from '../factories-orders'
 

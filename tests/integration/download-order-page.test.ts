@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accessCookieHeader, createOrderAccessToken, verifyOrderAccessToken } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { reloadEnv } from '~/lib/env.server'
 import { successPageDownloads } from '~/lib/downloads/success-downloads.server'
 import { handleMailRequests } from '~/lib/mail/mail-requests.server'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { accessCookieHeader, createOrderAccessToken } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getStorage } from '~/lib/storage/index.server'
 import type { DownloadKind } from '~/lib/tiers'
 import { upsertBeatFile } from '~/models/beat/files.server'

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { renderLicensePdf } from '~/lib/pdf/license-pdf.server'
 import { getLicense, type LicenseRecord } from '~/lib/pdf/license.server'
 import { loader as verifyLoader } from '~/routes/licenses.$id'

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { get_dmmf } from '@prisma/prisma-schema-wasm'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 
 interface DmmfField {
   name: string

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '~/lib/auth/password.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getLocalStorage } from '~/lib/storage/index.server'
 import { stat } from 'node:fs/promises'
 import { createHash } from 'node:crypto'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import type { FormErrors } from '~/lib/form'
 import * as beatPage from '~/routes/studio.beats.$id'
 import * as newBeat from '~/routes/studio.beats.new'

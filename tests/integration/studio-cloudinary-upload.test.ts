@@ -82,7 +82,7 @@ describe('signed direct uploads to Cloudinary', () => {
   })
 
   it('records a confirmed upload after checking it with the admin API', async () => {
-    const { prisma } = await import('~/lib/db.server')
+    const { prisma } = await import('~/models/db.server')
     const { producer, beatId } = await setup()
     const publicId = `beats/${beatId}/wav-0123456789ab`
     resource = { public_id: publicId, format: 'wav', bytes: 123456, duration: 2.5, etag: 'abc123' }
@@ -95,7 +95,7 @@ describe('signed direct uploads to Cloudinary', () => {
   })
 
   it('deletes and refuses an upload Cloudinary read as the wrong format, and ids outside the beat', async () => {
-    const { prisma } = await import('~/lib/db.server')
+    const { prisma } = await import('~/models/db.server')
     const { producer, beatId } = await setup()
     const publicId = `beats/${beatId}/mp3-0123456789ab`
     resource = { public_id: publicId, format: 'txt', bytes: 10 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import * as studioIndex from '~/routes/studio._index'
 import * as beatPage from '~/routes/studio.beats.$id'
 import * as upload from '~/routes/studio.beats.$id.upload.$kind'

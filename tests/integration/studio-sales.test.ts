@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { chartGeometry, niceMax } from '~/lib/studio/sales-chart'
 import { getSalesOverview } from '~/lib/studio/sales.server'
 import * as sales from '~/routes/studio.sales'

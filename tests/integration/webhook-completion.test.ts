@@ -1,7 +1,7 @@
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { ORDER_LINK_TTL_MS, verifyOrderAccessToken } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { deliverDueMail } from '~/lib/mail/worker.server'
 import { startCheckout } from '~/lib/orders/checkout.server'

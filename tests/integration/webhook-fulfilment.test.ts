@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { FORM_LIMIT_BYTES, STRIPE_EVENT_LIMIT_BYTES } from '~/lib/http/body-limits'
 import { MAX_DESCRIPTION_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from '~/lib/studio/beat-fields'
 import { action as checkoutAction } from '~/routes/checkout'

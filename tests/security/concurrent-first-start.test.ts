@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { seedDemoIfWanted } from '../../scripts/seed/auto-seed'
 
 // Two instances started at once on an empty database with SEED_DEMO=true: both run the first-run

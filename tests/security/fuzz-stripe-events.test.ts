@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { signStripePayload } from '~/lib/payments/stripe.server'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { callRoute } from '../utils/route'

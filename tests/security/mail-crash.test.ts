@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { deliverDueMail } from '~/lib/mail/worker.server'
 import { queueEmail } from '~/models/outbox-email.server'
 import { messageIdOf, withFakeSmtp } from '../fakes/smtp-server'

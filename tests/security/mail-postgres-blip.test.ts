@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { deliverDueMail } from '~/lib/mail/worker.server'
 import { queueEmail } from '~/models/outbox-email.server'
 import { messageIdOf, withFakeSmtp } from '../fakes/smtp-server'

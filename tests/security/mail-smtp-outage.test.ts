@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { healthReport } from '~/lib/health.server'
 import { logger } from '~/lib/logger.server'

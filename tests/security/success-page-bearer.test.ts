@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { successPageView, SUCCESS_ACCESS_WINDOW_MS } from '~/lib/downloads/success-downloads.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'

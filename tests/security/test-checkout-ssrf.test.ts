@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { startCheckout } from '~/lib/orders/checkout.server'
 import { action as testCheckoutAction } from '~/routes/test-checkout.$sessionId'
 import { makeBeat } from '../factories'

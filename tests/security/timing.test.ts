@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { handleMailRequests } from '~/lib/mail/mail-requests.server'
 import * as forgot from '~/routes/studio.forgot-password'
 import * as orders from '~/routes/orders._index'

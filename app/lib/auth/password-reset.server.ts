@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { queueEmail } from '~/models/outbox-email.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'

@@ -1,5 +1,5 @@
 import type { AccessCheck } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'

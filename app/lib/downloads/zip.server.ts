@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import yazl from 'yazl'
 import type { AccessCheck } from '~/lib/access/order-access.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'

@@ -1,5 +1,5 @@
 import { queueResetLinkIfProducer } from '~/lib/auth/password-reset.server'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { takeMailRequest } from '~/models/mail-request.server'
 import { queueOrderLinkIfBuyer } from './order-link.server'
 

@@ -1,5 +1,5 @@
 import { normalizeEmail, orderPageLink } from '~/lib/access/order-access.server'
-import type { Tx } from '~/lib/db.server'
+import type { Tx } from '~/models/db.server'
 import { insertMailRequest } from '~/models/mail-request.server'
 import { hasOrdersForEmail } from '~/models/order/order.server'
 import { queueEmail } from '~/models/outbox-email.server'

@@ -1,5 +1,5 @@
 import { orderPageLink } from '~/lib/access/order-access.server'
-import type { Tx } from '~/lib/db.server'
+import type { Tx } from '~/models/db.server'
 import type { LicenseTermsSnapshot, TierId } from '~/lib/tiers'
 import { findOrderForMail, type Db } from '~/models/order/order.server'
 import { queueEmail, RECEIPT_KEY_PREFIX, requeueEmail } from '~/models/outbox-email.server'

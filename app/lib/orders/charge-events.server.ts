@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import type { Tx } from '~/lib/db.server'
+import type { Tx } from '~/models/db.server'
 import { logger } from '~/lib/logger.server'
 import { queueDisputeNotice } from '~/lib/mail/order-notifications.server'
 import { idOf } from '~/lib/payments/stripe-event.server'

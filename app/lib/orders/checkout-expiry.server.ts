@@ -1,4 +1,4 @@
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { checkoutLifetimeMs } from '~/lib/payments/checkout-session.server'

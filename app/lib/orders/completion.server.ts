@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { logger } from '~/lib/logger.server'
 import { idOf, orderIdOf } from '~/lib/payments/stripe-event.server'
 import { completePaidCheckout, type PaidSession } from '~/models/order/completion.server'

@@ -1,4 +1,4 @@
-import type { prisma, Tx } from '~/lib/db.server'
+import type { prisma, Tx } from '~/models/db.server'
 import type { CartLine } from '~/lib/cart/lines'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
 import { findBeatsToPrice } from '~/models/beat-price.server'

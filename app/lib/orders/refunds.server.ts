@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import type { Tx } from '~/lib/db.server'
+import type { Tx } from '~/models/db.server'
 import { queueRefundNotice } from '~/lib/mail/order-notifications.server'
 import { findOrderForRefund } from '~/models/order/order.server'
 import { markLinesRefunded, markRefunded } from '~/models/order/transitions.server'

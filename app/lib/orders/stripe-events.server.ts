@@ -1,5 +1,5 @@
 import type Stripe from 'stripe'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { orderIdOf } from '~/lib/payments/stripe-event.server'
 import { markExpired, markFailed } from '~/models/order/transitions.server'
 import { isEventRecorded, recordEvent } from '~/models/stripe-event.server'

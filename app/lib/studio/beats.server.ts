@@ -1,5 +1,5 @@
 import type { FileKind } from '~/generated/prisma/enums'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { ConflictError } from '~/lib/errors'
 import { slugify } from '~/lib/slug'
 import { getStorage } from '~/lib/storage/index.server'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { prisma } from '~/lib/db.server'
+import { prisma } from '~/models/db.server'
 import { ConflictError } from '~/lib/errors'
 import { requeueReceipt } from '~/lib/mail/order-notifications.server'
 import { createRateLimit } from '~/lib/security/rate-limit.server'

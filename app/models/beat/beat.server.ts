@@ -1,5 +1,5 @@
 import type { BeatStatus } from '~/generated/prisma/enums'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { slugify } from '~/lib/slug'
 import { LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
 import { clearCatalogCaches } from './catalog.server'

@@ -1,6 +1,6 @@
 import { Prisma } from '~/generated/prisma/client'
 import type { CatalogSort } from '~/lib/catalog/params'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import type { TierId } from '~/lib/tiers'
 
 type Db = Tx | typeof prisma

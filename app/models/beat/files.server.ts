@@ -1,5 +1,5 @@
 import type { FileKind } from '~/generated/prisma/enums'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 
 // A beat's stored files (one per kind): the rows that point at storage keys.
 

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
-import type { Tx } from '~/lib/db.server'
+import type { Tx } from '~/models/db.server'
 import { insertReceiptsFor } from '~/models/outbox-email.server'
 import { lockPaymentIntent } from '~/models/stripe-event.server'
 

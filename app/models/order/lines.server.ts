@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import { orderLineLicenseSelect } from '~/models/order/order.server'
 
 // Reads of paid orders and their lines for what a buyer gets: the order page, the success page,

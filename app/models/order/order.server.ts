@@ -1,6 +1,6 @@
 import type { LicenseTier } from '~/generated/prisma/enums'
 import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
-import { prisma, type Tx } from '~/lib/db.server'
+import { prisma, type Tx } from '~/models/db.server'
 import type { LicenseTermsSnapshot } from '~/lib/tiers'
 
 // The order's reads and its insert. State changes are in ./transitions.server.ts, the paid

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/generated/prisma/client'
-import { getEnv } from './env.server'
+import { getEnv } from '~/lib/env.server'
 
 // One client per process. The start script (or a test's setup) has set DATABASE_URL before any
 // module that imports this is loaded.
