@@ -4,7 +4,7 @@
 // Production build, own embedded Postgres, a paid order created directly. Loopback only.
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
-import { chmodSync, createReadStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, createReadStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -180,6 +180,10 @@ try {
   const { lineIds, cookie, localPath } = await seed()
   log(`paid order with ${lineIds.length} Trackout lines; 10 MB WAV stored`)
 
+  // The same bytes as a fingerprint-free static asset of the same server (express.static, which is
+  // `send` too): what serving a file over loopback HTTP costs here, with no signature to check.
+  copyFileSync(localPath, path.join(buildDir, 'client/assets/bench-reference.wav'))
+
   const server = await startServer({
     DATABASE_URL: pgServer.url,
     BUILD_DIR: buildDir,
@@ -203,12 +207,24 @@ try {
 
   // Node's own HTTP client, which costs about what createReadStream does, so the figure is the
   // server's; fetch's web-stream reader is slower than the server and is reported beside it.
-  const { served, servedFetch, plain } = await timeStreams({
+  const { served, staticFile, servedFetch, plain } = await timeStreams({
     served: () =>
       new Promise<number>((resolve, reject) => {
         http
           .get(signedUrl, (res) => {
             if (res.statusCode !== 200) return reject(new Error(`file route answered ${res.statusCode}`))
+            let n = 0
+            res.on('data', (chunk: Buffer) => (n += chunk.length))
+            res.on('end', () => resolve(n))
+            res.on('error', reject)
+          })
+          .on('error', reject)
+      }),
+    staticFile: () =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`${server.url}/assets/bench-reference.wav`, (res) => {
+            if (res.statusCode !== 200) return reject(new Error(`static asset answered ${res.statusCode}`))
             let n = 0
             res.on('data', (chunk: Buffer) => (n += chunk.length))
             res.on('end', () => resolve(n))
@@ -241,7 +257,9 @@ try {
   console.log(`signed file route, 10 MB WAV        median ${served.median.toFixed(0)} MB/s (slowest ${served.min.toFixed(0)} MB/s, ${STREAM_RUNS} runs, node:http client)`)
   console.log(`  the same through fetch()           median ${servedFetch.median.toFixed(0)} MB/s (slowest ${servedFetch.min.toFixed(0)} MB/s)`)
   console.log(`plain Node createReadStream         median ${plain.median.toFixed(0)} MB/s (slowest ${plain.min.toFixed(0)} MB/s)`)
+  console.log(`same WAV as a static asset (HTTP)   median ${staticFile.median.toFixed(0)} MB/s (slowest ${staticFile.min.toFixed(0)} MB/s)`)
   console.log(`file route / plain read             ${(served.median / plain.median).toFixed(2)} (goal ≥ 0.8; through fetch ${(servedFetch.median / plain.median).toFixed(2)})`)
+  console.log(`file route / static asset           ${(served.median / staticFile.median).toFixed(2)} (the HTTP transfer itself is the same for both)`)
 } finally {
   for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
   rmSync(tmp, { recursive: true, force: true })
