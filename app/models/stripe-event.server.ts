@@ -5,18 +5,10 @@ import { prisma, type Tx } from '~/models/db.server'
 // Every Stripe event the store has processed (so a repeated delivery is a no-op), and the
 // refund/dispute events kept against their PaymentIntent until the completion they refer to lands.
 
-/**
- * A read outside any transaction, to answer a redelivery cheaply (recordEvent still decides): the
- * event was processed before and, when it names a PaymentIntent, no refund or dispute waits for it
- * (a completion's redelivery then has nothing left to heal).
- */
-export async function isSettledRedelivery(eventId: string, paymentIntentId: string | null = null): Promise<boolean> {
-  const [row] = await prisma.$queryRaw<{ settled: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "StripeEvent" WHERE id = ${eventId})
-      AND NOT EXISTS (
-        SELECT 1 FROM "StripeEvent" WHERE "paymentIntentId" = ${paymentIntentId} AND "deferredPayload" IS NOT NULL
-      ) AS settled`
-  return row?.settled ?? false
+/** A read outside any transaction, to answer a redelivery cheaply; recordEvent still decides. */
+export async function isEventRecorded(eventId: string): Promise<boolean> {
+  const rows = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM "StripeEvent" WHERE id = ${eventId}`
+  return rows.length > 0
 }
 
 /** Records the event in the caller's transaction; false when it was recorded before (a redelivery). */

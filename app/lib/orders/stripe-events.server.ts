@@ -1,8 +1,8 @@
 import type Stripe from 'stripe'
 import { prisma, type Tx } from '~/models/db.server'
-import { idOf, orderIdOf } from '~/lib/payments/stripe-event.server'
+import { orderIdOf } from '~/lib/payments/stripe-event.server'
 import { markExpired, markFailed } from '~/models/order/transitions.server'
-import { isSettledRedelivery, recordEvent } from '~/models/stripe-event.server'
+import { isEventRecorded, recordEvent } from '~/models/stripe-event.server'
 import { applyChargeEvent, isChargeEvent } from './charge-events.server'
 import { completeSession, EVENT_TX_OPTIONS } from './completion.server'
 import type { EventOutcome } from './event-outcome'
@@ -28,10 +28,10 @@ const handled = new Set<string>(HANDLED_EVENT_TYPES)
 
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!handled.has(event.type)) return 'ignored'
+  const completes = event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded'
   // A redelivery costs one read instead of a transaction (the insert in the transaction still
-  // decides). A completion's redelivery goes on when refunds or disputes still wait for its
-  // PaymentIntent: completeSession heals those.
-  if (await isSettledRedelivery(event.id, paymentIntentOf(event))) return 'duplicate'
+  // decides). Not for completions: their redelivery also heals deferred events (completeSession).
+  if (!completes && (await isEventRecorded(event.id))) return 'duplicate'
   return prisma.$transaction((tx) => applyEvent(tx, event), EVENT_TX_OPTIONS)
 }
 
@@ -51,10 +51,4 @@ async function endUnpaid(tx: Tx, session: Stripe.Checkout.Session, outcome: 'fai
   if (!orderId) return 'unknown-order'
   const moved = outcome === 'failed' ? await markFailed(tx, orderId) : await markExpired(tx, orderId)
   return moved ? outcome : 'no-change'
-}
-
-/** The PaymentIntent a completion names (only completions heal deferred events on redelivery). */
-function paymentIntentOf(event: Stripe.Event): string | null {
-  if (event.type !== 'checkout.session.completed' && event.type !== 'checkout.session.async_payment_succeeded') return null
-  return idOf(event.data.object.payment_intent)
 }
