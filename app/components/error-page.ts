@@ -35,7 +35,9 @@ const GENERIC = 'An unexpected error occurred. Please try again in a moment.'
 export function describeRouteError(error: unknown, showDetails = false): ErrorPage {
   if (isRouteErrorResponse(error)) {
     const { status } = error
-    const internal = 'internal' in error && error.internal === true
+    // The flag does not survive hydration (the browser re-renders with `internal` unset), so React
+    // Router's developer text, which always starts with "Error: ", is recognised by its shape too.
+    const internal = ('internal' in error && error.internal === true) || isRouterDeveloperText(error.data)
     const own = internal ? null : readableMessage(error.data)
     return {
       status,
@@ -54,4 +56,8 @@ function readableMessage(data: unknown): string | null {
   if (typeof data === 'string') return data.trim() || null
   if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message
   return null
+}
+
+function isRouterDeveloperText(data: unknown): boolean {
+  return typeof data === 'string' && data.startsWith('Error: ')
 }

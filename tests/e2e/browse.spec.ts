@@ -85,6 +85,13 @@ test('a beat page: details, a tier pick held in the URL, and a styled 404', asyn
   expect(missing?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
   expect((await page.goto('/producers/no-such-producer'))?.status()).toBe(404)
+
+  // A URL no route matches: the store's words, also after the page hydrates in the browser.
+  expect((await page.goto('/no-such-page'))?.status()).toBe(404)
+  await page.waitForLoadState('networkidle')
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
+  await expect(page.getByText('We could not find that page')).toBeVisible()
+  await expect(page.getByText(/No route matches/)).toHaveCount(0)
 })
 
 test('the player keeps playing the same track across client-side navigation', async ({ page }) => {
