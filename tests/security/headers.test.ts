@@ -28,7 +28,7 @@ function get(pathname: string, headers: Record<string, string> = {}) {
 
 function directives(response: Response): Map<string, string[]> {
   const csp = response.headers.get('Content-Security-Policy')
-  expect(csp, 'Content-Security-Policy').toBeTruthy()
+  expect(csp, 'Content-Security-Policy').toMatch(/default-src 'self'/)
   return new Map(
     csp!
       .split(';')
