@@ -168,6 +168,21 @@ async function timeStreams<K extends string>(readers: Record<K, () => Promise<nu
   return Object.fromEntries(names.map((n) => [n, { median: median(mbps[n]), min: Math.min(...mbps[n]) }])) as Record<K, { median: number; min: number }>
 }
 
+/** Reads a URL with Node's own HTTP client and counts the bytes (the client costs little beside the server). */
+function bytesOverHttp(url: string, what: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`${what} answered ${res.statusCode}`))
+        let n = 0
+        res.on('data', (chunk: Buffer) => (n += chunk.length))
+        res.on('end', () => resolve(n))
+        res.on('error', reject)
+      })
+      .on('error', reject)
+  })
+}
+
 const stops: (() => Promise<void>)[] = []
 try {
   const buildDir = build()
@@ -208,30 +223,8 @@ try {
   // Node's own HTTP client, which costs about what createReadStream does, so the figure is the
   // server's; fetch's web-stream reader is slower than the server and is reported beside it.
   const { served, staticFile, servedFetch, plain } = await timeStreams({
-    served: () =>
-      new Promise<number>((resolve, reject) => {
-        http
-          .get(signedUrl, (res) => {
-            if (res.statusCode !== 200) return reject(new Error(`file route answered ${res.statusCode}`))
-            let n = 0
-            res.on('data', (chunk: Buffer) => (n += chunk.length))
-            res.on('end', () => resolve(n))
-            res.on('error', reject)
-          })
-          .on('error', reject)
-      }),
-    staticFile: () =>
-      new Promise<number>((resolve, reject) => {
-        http
-          .get(`${server.url}/assets/bench-reference.wav`, (res) => {
-            if (res.statusCode !== 200) return reject(new Error(`static asset answered ${res.statusCode}`))
-            let n = 0
-            res.on('data', (chunk: Buffer) => (n += chunk.length))
-            res.on('end', () => resolve(n))
-            res.on('error', reject)
-          })
-          .on('error', reject)
-      }),
+    served: () => bytesOverHttp(signedUrl, 'file route'),
+    staticFile: () => bytesOverHttp(`${server.url}/assets/bench-reference.wav`, 'static asset'),
     servedFetch: async () => {
       const res = await fetch(signedUrl)
       if (!res.ok || !res.body) throw new Error(`file route answered ${res.status}`)
