@@ -52,6 +52,7 @@ export async function makePaidOrder(
           producerId: beat.producerId,
           tier: line.tier,
           priceCents: LICENSE_TIERS[line.tier].defaultPriceCents,
+          listPriceCents: LICENSE_TIERS[line.tier].defaultPriceCents,
           beatTitle: beat.title,
           producerName: beat.producer.displayName,
           termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms(line.tier, LICENSE_TIERS[line.tier].defaultTerms))),

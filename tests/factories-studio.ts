@@ -65,6 +65,7 @@ export async function makeOrderLine(opts: {
           producerId: opts.producerId,
           tier,
           priceCents,
+          listPriceCents: priceCents,
           beatTitle: opts.beatTitle ?? 'A beat',
           producerName: 'Producer',
           termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms(tier, LICENSE_TIERS[tier].defaultTerms))),

@@ -98,6 +98,7 @@ async function seed() {
           producerId: producer.id,
           tier: 'TRACKOUT' as const,
           priceCents: LICENSE_TIERS.TRACKOUT.defaultPriceCents,
+          listPriceCents: LICENSE_TIERS.TRACKOUT.defaultPriceCents,
           beatTitle: 'Night Drive',
           producerName: producer.displayName,
           termsSnapshot: JSON.parse(JSON.stringify(snapshotTerms('TRACKOUT', LICENSE_TIERS.TRACKOUT.defaultTerms))),

@@ -42,7 +42,7 @@ describe('expiring abandoned checkouts', () => {
       insertPendingOrder(tx, {
         currency: 'usd',
         email: null,
-        items: [{ beatId: beat.id, producerId: beat.producerId, tier: 'BASIC', priceCents: 2_500, beatTitle: 'T', producerName: 'P', termsSnapshot: { tier: 'BASIC', label: 'Basic', files: ['MP3'], terms: {} } as never }],
+        items: [{ beatId: beat.id, producerId: beat.producerId, tier: 'BASIC', priceCents: 2_500, listPriceCents: 2_500, adjustments: [], beatTitle: 'T', producerName: 'P', termsSnapshot: { tier: 'BASIC', label: 'Basic', files: ['MP3'], terms: {} } as never }],
       }),
     )
     const lifetime = checkoutLifetimeMs(getEnv().CHECKOUT_EXPIRES_MINUTES)

@@ -37,8 +37,8 @@ beforeAll(async () => {
       paidAt: new Date(),
       items: {
         create: [
-          { position: 0, beatId: myBeat.id, producerId: me.id, tier: 'BASIC', priceCents: 2500, beatTitle: 'Mine Only', producerName: 'me', termsSnapshot: {} },
-          { position: 1, beatId: theirBeat.id, producerId: other.id, tier: 'BASIC', priceCents: 2500, beatTitle: 'Theirs Only', producerName: 'them', termsSnapshot: {} },
+          { position: 0, beatId: myBeat.id, producerId: me.id, tier: 'BASIC', priceCents: 2500, listPriceCents: 2500, beatTitle: 'Mine Only', producerName: 'me', termsSnapshot: {} },
+          { position: 1, beatId: theirBeat.id, producerId: other.id, tier: 'BASIC', priceCents: 2500, listPriceCents: 2500, beatTitle: 'Theirs Only', producerName: 'them', termsSnapshot: {} },
         ],
       },
     },

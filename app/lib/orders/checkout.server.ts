@@ -10,6 +10,7 @@ import { snapshotTerms, type TierId, type UsageTerms } from '~/lib/tiers'
 import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.server'
 import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
+import { priceOrder } from '~/lib/pricing/price-order'
 import { priceLines, type LineProblem } from './pricing.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
@@ -30,7 +31,10 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
   const order = await prisma.$transaction(async (tx) => {
     const { priced, problems } = await priceLines(lines, tx)
     if (problems.length) throw new CheckoutRefused(problems)
-    const totalCents = priced.reduce((sum, line) => sum + line.priceCents, 0)
+    const prices = priceOrder(
+      priced.map((line, i) => ({ key: String(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
+    )
+    const totalCents = prices.totalCents
     if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
     const termsByProducer = new Map<string, Record<TierId, UsageTerms>>()
     for (const producerId of new Set(priced.map((p) => p.producerId)))
@@ -38,11 +42,13 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     return insertPendingOrder(tx, {
       currency: env.CURRENCY,
       email,
-      items: priced.map((line) => ({
+      items: priced.map((line, i) => ({
         beatId: line.beatId,
         producerId: line.producerId,
         tier: line.tier,
-        priceCents: line.priceCents,
+        priceCents: prices.lines[i]!.paidCents,
+        listPriceCents: prices.lines[i]!.listPriceCents,
+        adjustments: prices.lines[i]!.adjustments,
         beatTitle: line.beatTitle,
         producerName: line.producerName,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),

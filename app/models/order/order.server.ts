@@ -2,6 +2,7 @@ import type { LicenseTier } from '~/generated/prisma/enums'
 import type { InputJsonValue } from '~/generated/prisma/internal/prismaNamespace'
 import { prisma, type Tx } from '~/models/db.server'
 import type { LicenseTermsSnapshot } from '~/lib/tiers'
+import type { Adjustment } from '~/lib/pricing/price-order'
 
 // The order's reads and its insert. State changes are in ./transitions.server.ts, the paid
 // completion in ./completion.server.ts.
@@ -12,7 +13,10 @@ export interface NewOrderItem {
   beatId: string
   producerId: string
   tier: LicenseTier
+  /** Paid for the line, from priceOrder. */
   priceCents: number
+  listPriceCents: number
+  adjustments: Adjustment[]
   beatTitle: string
   producerName: string
   termsSnapshot: LicenseTermsSnapshot
@@ -34,6 +38,7 @@ export async function insertPendingOrder(
           ...item,
           position,
           termsSnapshot: item.termsSnapshot as unknown as InputJsonValue,
+          adjustments: item.adjustments as unknown as InputJsonValue,
         })),
       },
     },
