@@ -3,6 +3,8 @@ import { logger } from '~/lib/logger.server'
 import { createMailTransport } from '~/lib/mail/transport.server'
 import { startOutboxWorker } from '~/lib/mail/worker.server'
 import { startCheckoutExpirySweep } from '~/lib/orders/checkout-expiry.server'
+// Defines the jobs an exclusive sale sends (expire other checkouts, refund a second payment).
+import '~/lib/orders/exclusive-jobs.server'
 
 // Background work that runs inside the server process: the job queue's workers (pg-boss), the mail
 // outbox worker and the sweep that expires abandoned checkouts. The returned function stops them

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cheapestTierIncluding, describeTerms, LICENSE_TIERS, snapshotTerms, tierIncludes, TIER_IDS, type UsageTerms } from './tiers'
+import { cheapestTierIncluding, describeTerms, isHigherTier, LICENSE_TIERS, snapshotTerms, tierIncludes, TIER_IDS, type UsageTerms } from './tiers'
 
 describe('license tiers', () => {
   it('Basic is the MP3 only; Trackout and Unlimited include WAV and stems', () => {
@@ -18,7 +18,7 @@ describe('license tiers', () => {
   })
 
   it('orders tiers cheapest first with the PRODUCT.md default prices and caps', () => {
-    expect(TIER_IDS.map((t) => LICENSE_TIERS[t].defaultPriceCents)).toEqual([2_500, 10_000, 25_000])
+    expect(TIER_IDS.map((t) => LICENSE_TIERS[t].defaultPriceCents)).toEqual([2_500, 10_000, 25_000, 150_000])
     expect(LICENSE_TIERS.BASIC.defaultTerms).toEqual({
       distributionCopies: 2_500,
       streams: 100_000,
@@ -26,6 +26,20 @@ describe('license tiers', () => {
       radioBroadcasting: false,
     })
     expect(LICENSE_TIERS.UNLIMITED.defaultTerms.streams).toBeNull()
+  })
+
+  it('Exclusive has every file, is opt-in per beat and says what transfers and what the producer keeps', () => {
+    expect(LICENSE_TIERS.EXCLUSIVE.files).toEqual(['MP3', 'WAV', 'STEMS'])
+    expect(LICENSE_TIERS.EXCLUSIVE.offeredByDefault).toBe(false)
+    const snap = snapshotTerms('EXCLUSIVE', LICENSE_TIERS.EXCLUSIVE.defaultTerms)
+    expect(snap.rights?.exclusive).toBe(true)
+    expect(snap.rights?.transfers).toMatch(/Exclusive use of the beat from the purchase on/)
+    expect(snap.rights?.producerKeeps.join(' ')).toMatch(/Credit as producer.*publishing share/)
+    expect(snapshotTerms('BASIC', LICENSE_TIERS.BASIC.defaultTerms).rights?.exclusive).toBe(false)
+    expect(isHigherTier('BASIC', 'TRACKOUT')).toBe(true)
+    expect(isHigherTier('UNLIMITED', 'EXCLUSIVE')).toBe(true)
+    expect(isHigherTier('TRACKOUT', 'BASIC')).toBe(false)
+    expect(isHigherTier('BASIC', 'BASIC')).toBe(false)
   })
 
   it('snapshots are copies: later edits to the source never change a sold line', () => {

@@ -12,6 +12,7 @@ export function findBeatsToPrice(beatIds: string[], db: Db = prisma) {
       title: true,
       slug: true,
       status: true,
+      exclusiveSoldAt: true,
       producerId: true,
       producer: { select: { displayName: true } },
       tiers: { select: { tier: true, priceCents: true, enabled: true } },

@@ -11,19 +11,23 @@ import { getEnv } from '~/lib/env.server'
 import { describeTerms, isTierId, LICENSE_TIERS } from '~/lib/tiers'
 import { getPublishedBeatBySlug } from '~/models/beat/beat.server'
 import { getProducerTerms } from '~/models/producer.server'
+import { exclusiveOfferNotes } from '~/lib/orders/exclusive-offer.server'
 import type { Route } from './+types/beats.$slug'
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const beat = await getPublishedBeatBySlug(params.slug)
   if (!beat) throw data('That beat is not in the store. It may have been unpublished or the link is mistyped.', { status: 404 })
   const terms = await getProducerTerms(beat.producer.id)
-  const options = beat.tiers.map(({ tier, priceCents }) => ({
+  const exclusive = await exclusiveOfferNotes(beat)
+  // A beat sold exclusively is off sale for every tier; its page says so.
+  const options = (beat.exclusiveSoldAt ? [] : beat.tiers).map(({ tier, priceCents }) => ({
     tier,
     priceCents,
     label: LICENSE_TIERS[tier].label,
     blurb: LICENSE_TIERS[tier].blurb,
     files: LICENSE_TIERS[tier].files,
-    terms: describeTerms(terms[tier]),
+    terms: [...describeTerms(terms[tier]), ...(tier === 'EXCLUSIVE' ? exclusive.rights : [])],
+    note: tier === 'EXCLUSIVE' ? exclusive.holdNote : null,
   }))
   // An unknown or switched-off tier in the link falls back to the cheapest one on offer.
   const requested = new URL(request.url).searchParams.get('tier')
@@ -123,6 +127,19 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
               Terms are frozen into your order when you pay.{' '}
               <Link to="/licensing" className="underline underline-offset-2 hover:text-zinc-100">
                 Compare licenses
+              </Link>
+            </p>
+          </section>
+        ) : beat.exclusiveSoldAt ? (
+          <section aria-labelledby="sold-title" className="rounded-2xl border border-accent/40 bg-accent/[0.07] p-5">
+            <h2 id="sold-title" className="text-xl font-black">
+              Sold exclusively
+            </h2>
+            <p className="mt-2 text-sm text-zinc-300">
+              {beat.producer.displayName} sold the exclusive rights to this beat, so no licenses are sold any more. Licenses bought
+              before the sale stay valid.{' '}
+              <Link to={`/producers/${beat.producer.slug}`} className="font-semibold text-accent underline underline-offset-2">
+                More beats by {beat.producer.displayName}
               </Link>
             </p>
           </section>

@@ -38,6 +38,10 @@ export interface FakeStripe {
   /** Every create request's params, in order. */
   createRequests: Params[]
   idempotencyKeys: string[]
+  /** Sessions expired through the API (`checkout.sessions.expire`), in order. */
+  expireRequests: string[]
+  /** Every refund created (`refunds.create`), in order; a repeated idempotency key adds none. */
+  refunds: Params[]
   complete: (sessionId: string, buyer?: { email?: string; name?: string; amountTotal?: number }) => FakeSession
   /** Makes the next N requests answer 500 (to exercise retries/failure paths). */
   failNext: (n: number) => void
@@ -149,6 +153,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const idempotent = new Map<string, string>()
   const createRequests: Params[] = []
   const idempotencyKeys: string[] = []
+  const expireRequests: string[] = []
+  const refunds: Params[] = []
   let failures = 0
 
   const publicSession = (s: FakeSession, expand: boolean) => {
@@ -185,6 +191,28 @@ export async function startFakeStripe(): Promise<FakeStripe> {
           if (key) idempotent.set(key, session.id)
           return send(200, publicSession(session, false))
         }
+        const expire = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(url.pathname)
+        if (req.method === 'POST' && expire) {
+          const s = sessions.get(decodeURIComponent(expire[1]!))
+          if (!s) return error(404, `No such checkout.session: '${expire[1]}'`, 'session')
+          expireRequests.push(s.id)
+          // As Stripe: only an open session can be expired.
+          if (s.status !== 'open') return error(400, `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${s.status}".`)
+          s.status = 'expired'
+          return send(200, publicSession(s, false))
+        }
+        if (req.method === 'POST' && url.pathname === '/v1/refunds') {
+          const key = String(req.headers['idempotency-key'] ?? '')
+          const existing = key ? idempotent.get(key) : undefined
+          const params = parseForm(body)
+          if (!existing) {
+            if (typeof params.payment_intent !== 'string') throw new BadRequest('payment_intent', 'Missing required param: payment_intent.')
+            refunds.push(params)
+            if (key) idempotent.set(key, `re_${refunds.length}`)
+          }
+          const id = existing ?? `re_${refunds.length}`
+          return send(200, { id, object: 'refund', status: 'succeeded', amount: Number(params.amount), payment_intent: params.payment_intent, metadata: params.metadata ?? {} })
+        }
         const one = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname)
         if (req.method === 'GET' && one) {
           const s = sessions.get(decodeURIComponent(one[1]!))
@@ -217,6 +245,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     sessions,
     createRequests,
     idempotencyKeys,
+    expireRequests,
+    refunds,
     complete(sessionId, buyer = {}) {
       const s = sessions.get(sessionId)
       if (!s) throw new Error(`no session ${sessionId}`)

@@ -9,6 +9,8 @@ interface TierOption {
   priceCents: number
   files: readonly DownloadKind[]
   terms: string[]
+  /** A sentence about this tier right now (an Exclusive another checkout holds). */
+  note?: string | null
 }
 
 interface Props {
@@ -71,6 +73,7 @@ export function TierPicker({ options, selected, currency }: Props) {
                     </span>
                   ))}
                 </span>
+                {o.note ? <span className="mt-3 block rounded-lg bg-amber-400/10 px-3 py-2 text-xs font-medium text-amber-200">{o.note}</span> : null}
               </span>
             </label>
           ))}

@@ -4,7 +4,7 @@ import { describeTerms, LICENSE_TIERS, type TierId, type UsageTerms } from '~/li
 // Email bodies (text + HTML). Every value from the database goes through escapeHtml in the HTML
 // part, so a beat titled `<b>Night</b>` arrives as text, never markup.
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
@@ -32,7 +32,7 @@ export interface ReceiptData {
   orderLink: string
 }
 
-function layout(title: string, inner: string): string {
+export function layout(title: string, inner: string): string {
   return `<!doctype html><html><body style="margin:0;background:#f4f4f7;font-family:Arial,Helvetica,sans-serif;color:#16161d">
 <div style="max-width:560px;margin:0 auto;padding:24px">
 <p style="font-weight:bold;letter-spacing:1px;color:#6b5cff;margin:0 0 16px">BEATSTALL</p>
@@ -42,7 +42,7 @@ ${inner}
 </div></body></html>`
 }
 
-function button(href: string, label: string): string {
+export function button(href: string, label: string): string {
   return `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:#6b5cff;color:#fff;padding:12px 20px;border-radius:999px;text-decoration:none;font-weight:bold">${escapeHtml(label)}</a></p>`
 }
 

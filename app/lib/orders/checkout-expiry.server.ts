@@ -3,6 +3,7 @@ import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import { checkoutLifetimeMs } from '~/lib/payments/checkout-session.server'
 import { expireStalePendingOrders } from '~/models/order/transitions.server'
+import { deleteRunOutHolds } from '~/models/exclusive.server'
 
 // A PENDING order whose checkout was abandoned (the built-in test checkout has no expiry event) or
 // never opened (Stripe refused, the process died in between) would stay PENDING forever. A sweep
@@ -18,6 +19,9 @@ export async function expireAbandonedCheckouts(now = new Date()): Promise<number
   const cutoff = new Date(now.getTime() - GRACE_MS)
   // An order without a checkout is judged by the lifetime it would have had from its creation.
   const lifetimeMs = checkoutLifetimeMs(getEnv().CHECKOUT_EXPIRES_MINUTES)
+  // Exclusive holds end at their checkout's expiry, grace or not: a hold that ran out is free
+  // already (takeExclusiveHold); this only removes the rows.
+  await deleteRunOutHolds(prisma, now)
   return expireStalePendingOrders(prisma, { expiredBefore: cutoff, createdBefore: new Date(cutoff.getTime() - lifetimeMs) })
 }
 

@@ -12,6 +12,8 @@ import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { priceLines, type LineProblem } from './pricing.server'
+import { holdExclusives } from './exclusive-hold.server'
+import { releaseExclusiveHolds } from '~/models/exclusive.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
 export class CheckoutRefused extends Error {
@@ -28,6 +30,8 @@ export class PaymentProviderError extends Error {}
  */
 export async function startCheckout(lines: CartLine[], email: string | null = null) {
   const env = getEnv()
+  // A checkout holding an Exclusive lives the shortest time Stripe allows, so its hold does too.
+  const expiresAt = checkoutExpiresAt(lines.some((l) => l.tier === 'EXCLUSIVE') ? 0 : env.CHECKOUT_EXPIRES_MINUTES)
   const order = await prisma.$transaction(async (tx) => {
     const { priced, problems } = await priceLines(lines, tx)
     if (problems.length) throw new CheckoutRefused(problems)
@@ -39,7 +43,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     const termsByProducer = new Map<string, Record<TierId, UsageTerms>>()
     for (const producerId of new Set(priced.map((p) => p.producerId)))
       termsByProducer.set(producerId, await getProducerTerms(producerId, tx))
-    return insertPendingOrder(tx, {
+    const inserted = await insertPendingOrder(tx, {
       currency: env.CURRENCY,
       email,
       items: priced.map((line, i) => ({
@@ -54,9 +58,12 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
       })),
     })
-  })
+    const held = await holdExclusives(tx, inserted.id, priced, expiresAt)
+    if (held.length) throw new CheckoutRefused(held)
+    return inserted
+    // A rush on one Exclusive queues buyers on its hold row: wait for a connection rather than fail.
+  }, { maxWait: 8_000, timeout: 15_000 })
 
-  const expiresAt = checkoutExpiresAt(env.CHECKOUT_EXPIRES_MINUTES)
   const stripe = getStripe()
   if (!stripe) {
     const sessionId = newTestSessionId()
@@ -72,6 +79,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     // Nobody can pay an order without a checkout, so it ends now rather than waiting for the sweep.
     // EXPIRED rather than FAILED: if Stripe did create the session (a timeout after it answered),
     // a payment for it can still complete an EXPIRED order.
+    await releaseExclusiveHolds(prisma, order.id).catch(() => {})
     await markExpired(prisma, order.id).catch((err: unknown) => logger.warn({ err, orderId: order.id }, 'could not expire the order; the sweep will'))
     throw new PaymentProviderError('The payment provider could not start a checkout. Please try again in a moment.')
   }

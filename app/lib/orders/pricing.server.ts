@@ -44,6 +44,10 @@ export async function priceLines(
       })
       return
     }
+    if (beat.exclusiveSoldAt) {
+      problems.push({ index, ...line, beatTitle: beat.title, message: `“${beat.title}” was sold exclusively and is no longer for sale.` })
+      return
+    }
     const tier = beat.tiers.find((t) => t.tier === line.tier)
     if (!tier || !tier.enabled) {
       problems.push({

@@ -6,6 +6,7 @@ import { isEventRecorded, recordEvent } from '~/models/stripe-event.server'
 import { applyChargeEvent, isChargeEvent } from './charge-events.server'
 import { completeSession, EVENT_TX_OPTIONS } from './completion.server'
 import type { EventOutcome } from './event-outcome'
+import { releaseExclusiveHolds } from '~/models/exclusive.server'
 
 // What the store does with each Stripe event. Rules that keep it exactly-once:
 // - the event id is recorded in StripeEvent in the same transaction as the change it causes, so a
@@ -50,5 +51,7 @@ async function endUnpaid(tx: Tx, session: Stripe.Checkout.Session, outcome: 'fai
   const orderId = orderIdOf(session)
   if (!orderId) return 'unknown-order'
   const moved = outcome === 'failed' ? await markFailed(tx, orderId) : await markExpired(tx, orderId)
+  // The order is no longer open either way (a paid one released its holds when it was paid).
+  await releaseExclusiveHolds(tx, orderId)
   return moved ? outcome : 'no-change'
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { TIER_IDS, type TierId } from '~/lib/tiers'
+import { LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
 
 // Tier prices are typed in dollars ("24.99") and stored as integer cents, never floats.
 
@@ -26,7 +26,8 @@ const priceSchema = z
 const tierShape = Object.fromEntries(
   TIER_IDS.flatMap((t) => [
     [`${t}.enabled`, z.string().optional().transform((v) => v === 'on' || v === 'true')],
-    [`${t}.price`, priceSchema],
+    // An opt-in tier (Exclusive) left blank keeps its default price; forms from before it existed still parse.
+    [`${t}.price`, LICENSE_TIERS[t].offeredByDefault ? priceSchema : z.preprocess((v) => (v === '' ? undefined : v), priceSchema.optional())],
   ]),
 ) as Record<string, z.ZodType>
 
@@ -36,6 +37,9 @@ export type TierSettings = Record<TierId, { enabled: boolean; priceCents: number
 export const tierSettingsSchema = z.object(tierShape).transform((v): TierSettings => {
   const values = v as Record<string, unknown>
   return Object.fromEntries(
-    TIER_IDS.map((t) => [t, { enabled: values[`${t}.enabled`] as boolean, priceCents: values[`${t}.price`] as number }]),
+    TIER_IDS.map((t) => [
+      t,
+      { enabled: values[`${t}.enabled`] as boolean, priceCents: (values[`${t}.price`] as number | undefined) ?? LICENSE_TIERS[t].defaultPriceCents },
+    ]),
   ) as TierSettings
 })

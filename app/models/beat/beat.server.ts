@@ -18,7 +18,7 @@ export interface NewBeat {
   tags?: string[]
   description?: string
   status?: BeatStatus
-  /** Per-tier price and switch; missing tiers get the default price, enabled. */
+  /** Per-tier price and switch; missing tiers get the default price, enabled if offered by default. */
   tiers?: Partial<Record<TierId, { priceCents: number; enabled: boolean }>>
 }
 
@@ -42,7 +42,7 @@ export async function createBeat(input: NewBeat, db: Db = prisma) {
         create: TIER_IDS.map((tier) => ({
           tier,
           priceCents: input.tiers?.[tier]?.priceCents ?? LICENSE_TIERS[tier].defaultPriceCents,
-          enabled: input.tiers?.[tier]?.enabled ?? true,
+          enabled: input.tiers?.[tier]?.enabled ?? LICENSE_TIERS[tier].offeredByDefault,
         })),
       },
     },
@@ -96,6 +96,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
       slug: true,
       minPriceCents: true,
       publishedAt: true,
+      exclusiveSoldAt: true,
       producer: { select: { id: true, displayName: true, slug: true } },
       tiers: { where: { enabled: true }, select: { tier: true, priceCents: true } },
       files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true } },

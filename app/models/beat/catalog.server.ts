@@ -62,7 +62,8 @@ function searchWords(q: string): string[] {
 }
 
 function catalogWhere(f: CatalogFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`b.status = 'PUBLISHED'`]
+  // A beat sold exclusively is off sale: its page stays (saying so), the catalog leaves it out.
+  const parts: Prisma.Sql[] = [Prisma.sql`b.status = 'PUBLISHED'`, Prisma.sql`b."exclusiveSoldAt" IS NULL`]
   // LIKE on the lower-cased searchText is served by the trigram GIN index (one bitmap per word).
   for (const word of searchWords(f.q ?? '')) {
     parts.push(Prisma.sql`b."searchText" LIKE ${`%${escapeLike(word)}%`}`)
