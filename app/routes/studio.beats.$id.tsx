@@ -21,6 +21,8 @@ import { missingForPublish } from '~/lib/studio/publishing'
 import { UPLOAD_KINDS, uploadKindBySlug } from '~/lib/studio/upload-kinds'
 import { removeBeatFile } from '~/lib/studio/uploads.server'
 import { getProducerTerms } from '~/models/producer.server'
+import { ExclusivePanel } from '~/components/studio/exclusive-panel'
+import { exclusiveStatus, relistBeat } from '~/lib/studio/exclusive-sale.server'
 import { getStudioBeat, requireOwnBeatId } from '~/models/studio-beat.server'
 import { readForm } from '~/lib/http/read-body'
 
@@ -29,11 +31,16 @@ export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.beat.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const producer = await requireProducer(request)
   const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
-  const [beat, terms] = await Promise.all([orResponse(getStudioBeat(producer.id, beatId)), getProducerTerms(producer.id)])
+  const [beat, terms, exclusive] = await Promise.all([
+    orResponse(getStudioBeat(producer.id, beatId)),
+    getProducerTerms(producer.id),
+    exclusiveStatus(beatId),
+  ])
   const env = getEnv()
   return {
     beat,
     terms,
+    exclusive,
     currency: env.CURRENCY,
     uploadMode: env.testMode.storage ? ('local' as const) : ('cloudinary' as const),
     missing: missingForPublish(beat.files.map((f) => f.kind), beat.tiers),
@@ -48,6 +55,7 @@ const intentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('archive') }),
   z.object({ intent: z.literal('restore') }),
   z.object({ intent: z.literal('delete') }),
+  z.object({ intent: z.literal('relist') }),
   z.object({ intent: z.literal('remove-file'), kind: z.enum(UPLOAD_KINDS.map((k) => k.slug) as [string, ...string[]]) }),
 ])
 
@@ -92,6 +100,9 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
     case 'restore':
       await restoreBeat(producerId, beatId)
       break
+    case 'relist':
+      await relistBeat(producerId, beatId)
+      break
     case 'delete':
       await deleteBeat(producerId, beatId)
       return redirect('/studio')
@@ -109,7 +120,7 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
 }
 
 export default function EditBeat({ loaderData, actionData }: Route.ComponentProps) {
-  const { beat, terms, currency, missing, uploadMode } = loaderData
+  const { beat, terms, exclusive, currency, missing, uploadMode } = loaderData
   const errors = actionData?.errors
   return (
     <article aria-labelledby="beat-title" className="space-y-6">
@@ -139,6 +150,7 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
         </div>
       </div>
       <FormErrorsAlert errors={errors} />
+      <ExclusivePanel status={exclusive} />
       <PublishPanel beat={beat} missing={missing} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">

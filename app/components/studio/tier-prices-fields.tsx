@@ -23,7 +23,7 @@ export function TierPricesFields({ tiers, terms, currency, errors }: {
             <legend className="sr-only">{def.label} license</legend>
             <div className="flex items-center justify-between gap-3">
               <label className="flex items-center gap-2 font-semibold">
-                <input type="checkbox" name={`${id}.enabled`} defaultChecked={row?.enabled ?? true} className="size-4 accent-[var(--color-accent)]" />
+                <input type="checkbox" name={`${id}.enabled`} defaultChecked={row?.enabled ?? def.offeredByDefault} className="size-4 accent-[var(--color-accent)]" />
                 {def.label}
               </label>
               <div className="flex items-center gap-1">
@@ -53,6 +53,11 @@ export function TierPricesFields({ tiers, terms, currency, errors }: {
               {def.files.map((f) => DOWNLOAD_KIND_LABELS[f]).join(' + ')} · typical {formatMoney(def.defaultPriceCents, currency)}
             </p>
             <p className="mt-1 text-xs text-zinc-400">{describeTerms(terms[id]).join(' · ')}</p>
+            {def.rights.exclusive ? (
+              <p className="mt-1 text-xs text-zinc-400">
+                Sold once: when it is paid, the beat comes off sale for every license. You keep: {def.rights.producerKeeps.join('; ').toLowerCase()}.
+              </p>
+            ) : null}
           </fieldset>
         )
       })}
