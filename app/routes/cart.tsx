@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'react'
-import { Link, useFetcher, useRouteLoaderData } from 'react-router'
+import { Link, useFetcher, useNavigate, useRouteLoaderData, useSearchParams } from 'react-router'
 import type { Route } from './+types/cart'
 import type { CheckoutAnswer } from './checkout'
 import { CartLineView } from '~/components/cart/cart-line'
 import { FormErrorsAlert } from '~/components/form-errors'
-import { encodeLine, MAX_CART_LINES } from '~/lib/cart/lines'
+import { encodeLine, MAX_CART_LINES, parseUpgradeParam } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { firstError } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
@@ -25,7 +25,28 @@ export default function CartPage() {
   const pricing = useFetcher<CartView>()
   const checkout = useFetcher<CheckoutAnswer>()
 
-  const query = useMemo(() => lines.map((l) => `l=${encodeURIComponent(encodeLine(l))}`).join('&'), [lines])
+  // "Upgrade" links from an order arrive as ?upgrade=…: the line joins the cart, the address is cleaned.
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const add = useCart((s) => s.add)
+  const upgradeParam = params.get('upgrade')
+  useEffect(() => {
+    if (!ready || upgradeParam === null) return
+    const line = parseUpgradeParam(upgradeParam)
+    if (line) add(line)
+    void navigate('/cart', { replace: true })
+  }, [ready, upgradeParam, add, navigate])
+
+  const query = useMemo(
+    () =>
+      lines
+        .flatMap((l) => [
+          `l=${encodeURIComponent(encodeLine(l))}`,
+          ...(l.upgrade ? [`u=${encodeURIComponent(`${l.beatId}.${l.upgrade.itemId}.${l.upgrade.proof}`)}`] : []),
+        ])
+        .join('&'),
+    [lines],
+  )
   const { load } = pricing
   useEffect(() => {
     if (ready && query) void load(`/api/cart?${query}`)

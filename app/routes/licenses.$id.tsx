@@ -2,7 +2,8 @@ import { data } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/licenses.$id'
 import { getLicense } from '~/lib/pdf/license.server'
-import { describeTerms, DOWNLOAD_KIND_LABELS } from '~/lib/tiers'
+import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS } from '~/lib/tiers'
+import { findSupersedingLine } from '~/models/order/upgrades.server'
 
 // /licenses/:id — public: anyone holding a license PDF can check it here. Shows what was licensed
 // and whether it still stands; never the buyer's email.
@@ -11,7 +12,9 @@ export async function loader({ params }: Route.LoaderArgs) {
   const id = z.uuid().safeParse(params.id)
   const license = id.success ? await getLicense(id.data) : null
   if (!license) throw data('We have no license with this id. Check the link or QR code on the PDF.', { status: 404 })
+  const upgrade = await findSupersedingLine(license.id)
   return {
+    supersededBy: upgrade ? { id: upgrade.id, tierLabel: LICENSE_TIERS[upgrade.tier].label } : null,
     id: license.id,
     state: license.state,
     beatTitle: license.beatTitle,
@@ -49,6 +52,15 @@ export default function LicenseCheck({ loaderData: l }: Route.ComponentProps) {
       <p className={`mt-4 rounded-xl border px-4 py-3 font-semibold ${state.className}`} role="status">
         {state.label}: {state.text}
       </p>
+      {l.supersededBy ? (
+        <p className="mt-3 rounded-xl border border-line px-4 py-3 text-sm" data-testid="superseded">
+          Superseded by an upgrade to {l.supersededBy.tierLabel}:{' '}
+          <a href={`/licenses/${l.supersededBy.id}`} className="font-semibold text-accent underline">
+            see the new license
+          </a>
+          . This license stays on record; the new one carries its rights.
+        </p>
+      ) : null}
       <dl className="mt-6 grid gap-x-6 gap-y-4 rounded-2xl border border-line bg-panel p-6 sm:grid-cols-2">
         <Field label="License">{l.tierLabel}</Field>
         <Field label="Licensor (producer)">{l.producerName}</Field>

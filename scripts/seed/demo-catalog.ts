@@ -47,8 +47,11 @@ const t = (basic: number, trackout: number, unlimited: number) => ({
   UNLIMITED: { priceCents: unlimited, enabled: true },
 })
 
+/** Exclusive is opt-in per beat; the demo offers it on a few. */
+const exclusive = (priceCents: number) => ({ EXCLUSIVE: { priceCents, enabled: true } })
+
 export const DEMO_BEATS: DemoBeat[] = [
-  { producer: 'nova', title: 'Night Drive', genre: 'Trap', mood: 'Dark', bpm: 140, musicalKey: 'F# minor', tags: ['dark', '808', 'night', 'bells'], description: 'Gliding 808s under a cold bell melody. Made for late-night verses and tinted windows.' },
+  { producer: 'nova', title: 'Night Drive', genre: 'Trap', mood: 'Dark', bpm: 140, musicalKey: 'F# minor', tags: ['dark', '808', 'night', 'bells'], description: 'Gliding 808s under a cold bell melody. Made for late-night verses and tinted windows.', tiers: exclusive(150_000) },
   { producer: 'nova', title: 'Glass Halo', genre: 'Trap', mood: 'Dreamy', bpm: 150, musicalKey: 'C# minor', tags: ['melodic', 'ambient', 'pad'], description: 'Washed-out pads and rolling hats; melodic trap with room for a sung hook.', tiers: t(2900, 9900, 24900) },
   { producer: 'nova', title: 'Concrete Psalm', genre: 'Drill', mood: 'Aggressive', bpm: 142, musicalKey: 'C minor', tags: ['uk drill', 'sliding 808', 'piano'], description: 'UK drill with sliding 808s, triplet hats and a haunted piano line.' },
   { producer: 'nova', title: 'Red Lights', genre: 'Drill', mood: 'Sinister', bpm: 144, musicalKey: 'G minor', tags: ['ny drill', 'dark', 'choir'], description: 'Menacing drill bounce. Short, hard, and loud.', tiers: { UNLIMITED: { priceCents: 25_000, enabled: false } } },
@@ -58,7 +61,7 @@ export const DEMO_BEATS: DemoBeat[] = [
   { producer: 'nova', title: 'Hollow Crown', genre: 'Drill', mood: 'Cold', bpm: 140, musicalKey: 'B minor', tags: ['drill', 'strings', 'cinematic'], description: 'Cinematic drill with a dark pad and stuttering snares.' },
   { producer: 'nova', title: 'Afterglow', genre: 'R&B', mood: 'Romantic', bpm: 74, musicalKey: 'Ab major', tags: ['love', 'smooth', 'keys'], description: 'Soft keys and a round 808 for slow jams and late replies.' },
 
-  { producer: 'kilo', title: 'Dusty Fingers', genre: 'Boom Bap', mood: 'Nostalgic', bpm: 90, musicalKey: 'D minor', tags: ['90s', 'vinyl', 'piano'], description: 'Swung drums, chopped piano and vinyl crackle. Straight out of a 1994 crate.' },
+  { producer: 'kilo', title: 'Dusty Fingers', genre: 'Boom Bap', mood: 'Nostalgic', bpm: 90, musicalKey: 'D minor', tags: ['90s', 'vinyl', 'piano'], description: 'Swung drums, chopped piano and vinyl crackle. Straight out of a 1994 crate.', tiers: exclusive(90_000) },
   { producer: 'kilo', title: 'Subway Poets', genre: 'Boom Bap', mood: 'Gritty', bpm: 88, musicalKey: 'G minor', tags: ['east coast', 'hard', 'keys'], description: 'Hard-hitting boom bap with a knocking kick and room for bars.', tiers: t(2000, 8000, 20000) },
   { producer: 'kilo', title: 'Paper Lanterns', genre: 'Lo-Fi', mood: 'Chill', bpm: 78, musicalKey: 'Eb major', tags: ['study', 'rhodes', 'rain'], description: 'Wobbly Rhodes chords and soft drums; lo-fi to study or write to.' },
   { producer: 'kilo', title: 'Sunday Tape', genre: 'Lo-Fi', mood: 'Mellow', bpm: 72, musicalKey: 'F major', tags: ['jazzy', 'warm', 'tape'], description: 'Jazzy ninth chords, a lazy swing and tape-warm bass.' },
@@ -68,7 +71,7 @@ export const DEMO_BEATS: DemoBeat[] = [
   { producer: 'kilo', title: 'Late Bus Home', genre: 'Lo-Fi', mood: 'Nostalgic', bpm: 75, musicalKey: 'D major', tags: ['night', 'rhodes', 'vinyl'], description: 'Night-bus lo-fi: warm chords, rim clicks, the city going by.', tiers: t(1900, 7900, 19900) },
   { producer: 'kilo', title: 'Chalk Outline', genre: 'Boom Bap', mood: 'Aggressive', bpm: 94, musicalKey: 'E minor', tags: ['hardcore', 'battle', 'drums'], description: 'Battle-rap boom bap: loud drums, short chops, no mercy.' },
 
-  { producer: 'mara', title: 'Lagos Sunset', genre: 'Afrobeats', mood: 'Uplifting', bpm: 104, musicalKey: 'G major', tags: ['afro', 'guitar', 'summer'], description: 'Plucked guitar chords, shakers and a bouncing bass. Summer in a loop.' },
+  { producer: 'mara', title: 'Lagos Sunset', genre: 'Afrobeats', mood: 'Uplifting', bpm: 104, musicalKey: 'G major', tags: ['afro', 'guitar', 'summer'], description: 'Plucked guitar chords, shakers and a bouncing bass. Summer in a loop.', tiers: exclusive(200_000) },
   { producer: 'mara', title: 'Palm Wine', genre: 'Afrobeats', mood: 'Happy', bpm: 108, musicalKey: 'D major', tags: ['afropop', 'dance', 'pluck'], description: 'Feel-good afropop groove with a syncopated bassline.', tiers: t(3000, 11000, 27500) },
   { producer: 'mara', title: 'Honey Tongue', genre: 'R&B', mood: 'Smooth', bpm: 70, musicalKey: 'Bb minor', tags: ['neo soul', 'keys', '9ths'], description: 'Neo-soul chords and a subby bass for smooth vocals.' },
   { producer: 'mara', title: 'Body Language', genre: 'R&B', mood: 'Romantic', bpm: 76, musicalKey: 'E major', tags: ['sensual', 'pad', 'slow jam'], description: 'Lush pads and a slow-rolling groove.' },

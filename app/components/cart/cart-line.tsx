@@ -58,6 +58,7 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
               )}
             </p>
             <p className="truncate text-sm text-muted">{shown?.producerName ?? '\u00a0'}</p>
+            {view?.upgradeNote ? <p className="mt-1 text-sm font-medium text-emerald-300">{view.upgradeNote}</p> : null}
           </div>
           <p className="shrink-0 font-bold tabular-nums" aria-live="polite">
             {view ? formatMoney(view.priceCents, currency) : '…'}

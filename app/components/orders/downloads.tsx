@@ -59,6 +59,19 @@ function LineDownloads({ line }: { line: LineView }) {
           {line.refunded ? <span className="ml-2 text-red-400">Refunded</span> : null}
         </p>
       </div>
+      {line.supersededBy ? (
+        <p className="mt-2 text-sm text-muted">
+          Upgraded to {line.supersededBy.tierLabel} in order #{line.supersededBy.orderNumber}: download the new files from that order.
+          This license stays valid and points to the new one.
+        </p>
+      ) : line.upgrade ? (
+        <p className="mt-2 text-sm">
+          <a href={line.upgrade.href} className="font-semibold text-accent underline" aria-label={`Upgrade ${line.beatTitle} to ${line.upgrade.tierLabel}`}>
+            Upgrade to {line.upgrade.tierLabel}
+          </a>{' '}
+          <span className="text-muted">— you pay only the difference from what you paid.</span>
+        </p>
+      ) : null}
       <LineFileButtons line={line} />
     </div>
   )
@@ -111,7 +124,7 @@ function FileUnavailable({ file, beatSlug }: { file: LineView['files'][number]; 
           Not included — comes with {file.upgradeTierLabel}.{' '}
           {file.upgradeTier ? (
             <a
-              href={`/beats/${beatSlug}?tier=${file.upgradeTier}`}
+              href={file.upgradeHref ?? `/beats/${beatSlug}?tier=${file.upgradeTier}`}
               className="text-accent underline"
               aria-label={`Upgrade to ${file.upgradeTierLabel} for the ${file.label}`}
             >

@@ -9,6 +9,8 @@ export const MAX_CART_LINES = 100
 export interface CartLine {
   beatId: string
   tier: TierId
+  /** An upgrade of a license the buyer holds: that line, and the order page's proof of holding it. */
+  upgrade?: { itemId: string; proof: string }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -19,8 +21,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export function isCartLine(value: unknown): value is CartLine {
   if (typeof value !== 'object' || value === null) return false
-  const { beatId, tier } = value as Record<string, unknown>
-  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier)
+  const { beatId, tier, upgrade } = value as Record<string, unknown>
+  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier) && (upgrade === undefined || isUpgrade(upgrade))
+}
+
+function isUpgrade(value: unknown): value is CartLine['upgrade'] {
+  if (typeof value !== 'object' || value === null) return false
+  const { itemId, proof } = value as Record<string, unknown>
+  return typeof itemId === 'string' && UUID.test(itemId) && typeof proof === 'string' && proof.length < 200
+}
+
+/** The cart link an "Upgrade" button opens: `/cart?upgrade=<beatId>.<TIER>.<itemId>.<proof>`. */
+export function upgradeCartHref(beatId: string, tier: TierId, itemId: string, proof: string): string {
+  return `/cart?upgrade=${encodeURIComponent(`${beatId}.${tier}.${itemId}.${proof}`)}`
+}
+
+export function parseUpgradeParam(value: string): CartLine | null {
+  const [beatId, tier, itemId, ...proof] = value.split('.')
+  const line = { beatId, tier, upgrade: { itemId, proof: proof.join('.') } }
+  return isCartLine(line) ? line : null
 }
 
 /** Query-string form used by the pricing endpoint: `<beatId>.<TIER>`. */

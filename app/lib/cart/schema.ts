@@ -8,6 +8,7 @@ import { MAX_CART_LINES } from './lines'
 export const CartLineSchema = z.object({
   beatId: z.uuid({ message: 'Not a valid beat id.' }),
   tier: z.enum(TIER_IDS, { message: 'Unknown license tier.' }),
+  upgrade: z.object({ itemId: z.uuid({ message: 'Not a valid license id.' }), proof: z.string().min(1).max(200) }).optional(),
 })
 
 export const CartLinesSchema = z

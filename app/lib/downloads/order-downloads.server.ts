@@ -1,6 +1,8 @@
 import type { AccessCheck } from '~/lib/access/order-access.server'
 import { getEnv } from '~/lib/env.server'
-import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
+import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, TIER_IDS, type DownloadKind, type TierId } from '~/lib/tiers'
+import { upgradeCartHref } from '~/lib/cart/lines'
+import { createUpgradeProof } from '~/lib/orders/upgrade-proof.server'
 import { countCountedDownloadsByLine } from '~/models/download.server'
 import { listLicensedOrders, type LicensedOrder } from '~/models/order/lines.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
@@ -25,7 +27,16 @@ async function toViews(access: AccessCheck, orders: LicensedOrder[]): Promise<Or
     currency: order.currency,
     lines: order.items.map((item) => {
       const files = snapshotFiles(item.tier, item.termsSnapshot)
+      const superseding = item.upgrades[0]
+      // Only a paid, active line not yet upgraded can be upgraded; the proof is shown to those
+      // who may see the order (this page or the success page), and re-checked at checkout.
+      const upgradable = order.status === 'PAID' && item.status === 'ACTIVE' && !superseding
+      const proof = upgradable ? createUpgradeProof(item.id) : null
+      const upgradeTo = (tier: TierId | null) => (proof && tier ? upgradeCartHref(item.beatId, tier, item.id, proof) : null)
+      const nextTier = TIER_IDS[TIER_IDS.indexOf(item.tier) + 1] ?? null
       return {
+        upgrade: nextTier && proof ? { tierLabel: LICENSE_TIERS[nextTier].label, href: upgradeTo(nextTier)! } : null,
+        supersededBy: superseding ? { tierLabel: LICENSE_TIERS[superseding.tier].label, orderNumber: superseding.order.number } : null,
         id: item.id,
         beatTitle: item.beatTitle,
         beatSlug: item.beat.slug,
@@ -64,6 +75,7 @@ async function toViews(access: AccessCheck, orders: LicensedOrder[]): Promise<Or
             limit,
             upgradeTier,
             upgradeTierLabel: upgradeTier ? LICENSE_TIERS[upgradeTier].label : null,
+            upgradeHref: upgradeTo(upgradeTier),
           }
         }),
       }

@@ -14,6 +14,8 @@ export interface FileView {
   limit: number
   upgradeTier: TierId | null
   upgradeTierLabel: string | null
+  /** The cart link that upgrades this line to upgradeTier, credited (null: no upgrade possible). */
+  upgradeHref?: string | null
 }
 
 export interface LineView {
@@ -28,6 +30,10 @@ export interface LineView {
   files: FileView[]
   licenseUrl: string
   licensePdfUrl: string
+  /** "Upgrade to …" (next tier up, credited with what this line cost); null when not upgradable. */
+  upgrade?: { tierLabel: string; href: string } | null
+  /** The live upgrade that replaced this line. */
+  supersededBy?: { tierLabel: string; orderNumber: number } | null
 }
 
 export interface OrderView {

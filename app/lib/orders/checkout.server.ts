@@ -13,6 +13,7 @@ import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
+import { resolveUpgrades } from './upgrades.server'
 import { releaseExclusiveHolds } from '~/models/exclusive.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
@@ -34,9 +35,18 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
   const expiresAt = checkoutExpiresAt(lines.some((l) => l.tier === 'EXCLUSIVE') ? 0 : env.CHECKOUT_EXPIRES_MINUTES)
   const order = await prisma.$transaction(async (tx) => {
     const { priced, problems } = await priceLines(lines, tx)
+    const upgrades = await resolveUpgrades(lines, priced, tx)
+    problems.push(...upgrades.problems)
     if (problems.length) throw new CheckoutRefused(problems)
     const prices = priceOrder(
-      priced.map((line, i) => ({ key: String(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
+      priced.map((line, i) => ({
+        key: String(i),
+        producerId: line.producerId,
+        beatId: line.beatId,
+        tier: line.tier,
+        listPriceCents: line.priceCents,
+        creditCents: upgrades.byIndex.get(line.index)?.creditCents,
+      })),
     )
     const totalCents = prices.totalCents
     if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
@@ -56,6 +66,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         beatTitle: line.beatTitle,
         producerName: line.producerName,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
+        supersedesItemId: upgrades.byIndex.get(line.index)?.supersedesItemId ?? null,
       })),
     })
     const held = await holdExclusives(tx, inserted.id, priced, expiresAt)

@@ -1,3 +1,4 @@
+import type { OrderStatus } from '~/generated/prisma/enums'
 import { prisma, type Tx } from '~/models/db.server'
 import { orderLineLicenseSelect } from '~/models/order/order.server'
 
@@ -23,7 +24,13 @@ const orderWithLinesSelect = {
       ...orderLineLicenseSelect,
       priceCents: true,
       downloadsResetAt: true,
+      beatId: true,
       beat: { select: { slug: true, files: { select: { kind: true } } } },
+      // A live upgrade of the line supersedes it (see ./upgrades.server.ts).
+      upgrades: {
+        where: { status: 'ACTIVE', order: { status: { in: ['PAID', 'DISPUTED'] as OrderStatus[] } } },
+        select: { tier: true, order: { select: { number: true } } },
+      },
     },
   },
 } as const

@@ -20,6 +20,8 @@ export interface NewOrderItem {
   beatTitle: string
   producerName: string
   termsSnapshot: LicenseTermsSnapshot
+  /** Upgrade lines: the line this one replaces. */
+  supersedesItemId?: string | null
 }
 
 /** A PENDING order with its items, written together (call inside a transaction). */
