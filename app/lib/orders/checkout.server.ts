@@ -12,6 +12,7 @@ import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { priceLines, type LineProblem } from './pricing.server'
+import { holdCode, pricingOptions } from './checkout-discounts.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
 export class CheckoutRefused extends Error {
@@ -26,20 +27,22 @@ export class PaymentProviderError extends Error {}
  * Re-prices the lines from the database, creates a PENDING order with its items in one transaction,
  * then opens a checkout (Stripe, or the built-in test checkout) and returns where to send the buyer.
  */
-export async function startCheckout(lines: CartLine[], email: string | null = null) {
+export async function startCheckout(lines: CartLine[], email: string | null = null, code: string | null = null) {
   const env = getEnv()
   const order = await prisma.$transaction(async (tx) => {
     const { priced, problems } = await priceLines(lines, tx)
     if (problems.length) throw new CheckoutRefused(problems)
+    const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
       priced.map((line, i) => ({ key: String(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
+      discounts.options,
     )
     const totalCents = prices.totalCents
     if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
     const termsByProducer = new Map<string, Record<TierId, UsageTerms>>()
     for (const producerId of new Set(priced.map((p) => p.producerId)))
       termsByProducer.set(producerId, await getProducerTerms(producerId, tx))
-    return insertPendingOrder(tx, {
+    const order = await insertPendingOrder(tx, {
       currency: env.CURRENCY,
       email,
       items: priced.map((line, i) => ({
@@ -54,6 +57,8 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
       })),
     })
+    await holdCode(tx, discounts.coupon, prices.code, order.id, email)
+    return order
   })
 
   const expiresAt = checkoutExpiresAt(env.CHECKOUT_EXPIRES_MINUTES)
