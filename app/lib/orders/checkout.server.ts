@@ -14,6 +14,10 @@ import { priceOrder } from '~/lib/pricing/price-order'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdCode, pricingOptions } from './checkout-discounts.server'
 
+// A burst of checkouts for one code queues on the code's row lock: each waits its turn for a
+// connection and the lock rather than failing after Prisma's 2 s default.
+const CHECKOUT_TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
+
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
 export class CheckoutRefused extends Error {
   constructor(public readonly problems: LineProblem[]) {
@@ -59,7 +63,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     })
     await holdCode(tx, discounts.coupon, prices.code, order.id, email)
     return order
-  })
+  }, CHECKOUT_TRANSACTION)
 
   const expiresAt = checkoutExpiresAt(env.CHECKOUT_EXPIRES_MINUTES)
   const stripe = getStripe()

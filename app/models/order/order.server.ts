@@ -62,6 +62,8 @@ const orderItemSelect = {
   beatId: true,
   producerId: true,
   priceCents: true,
+  listPriceCents: true,
+  adjustments: true,
   refundedAt: true,
 } as const
 
