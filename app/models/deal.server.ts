@@ -62,3 +62,8 @@ export async function endDeal(producerId: string, dealId: string, now: Date, db:
 }
 
 export type DealRow = Awaited<ReturnType<typeof findProducerDeals>>[number]
+
+/** The producer's beats, for limiting a code to some of them. */
+export function findBeatChoices(producerId: string, db: Db = prisma) {
+  return db.beat.findMany({ where: { producerId, status: { not: 'ARCHIVED' } }, select: { id: true, title: true }, orderBy: { title: 'asc' } })
+}
