@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react'
-import { Link, useFetcher, useNavigate, useRouteLoaderData, useSearchParams } from 'react-router'
+import { Form, Link, useFetcher, useNavigate, useRouteLoaderData, useSearchParams } from 'react-router'
 import type { Route } from './+types/cart'
 import type { CheckoutAnswer } from './checkout'
 import { CartLineView } from '~/components/cart/cart-line'
@@ -25,8 +25,10 @@ export default function CartPage() {
   const pricing = useFetcher<CartView>()
   const checkout = useFetcher<CheckoutAnswer>()
 
-  // "Upgrade" links from an order arrive as ?upgrade=…: the line joins the cart, the address is cleaned.
+  // The code lives in the URL (/cart?code=SPRING10 is a link one can share) and goes with checkout.
   const [params] = useSearchParams()
+  const code = (params.get('code') ?? '').trim().slice(0, 40)
+  // "Upgrade" links from an order arrive as ?upgrade=…: the line joins the cart, the address is cleaned.
   const navigate = useNavigate()
   const add = useCart((s) => s.add)
   const upgradeParam = params.get('upgrade')
@@ -34,18 +36,19 @@ export default function CartPage() {
     if (!ready || upgradeParam === null) return
     const line = parseUpgradeParam(upgradeParam)
     if (line) add(line)
-    void navigate('/cart', { replace: true })
-  }, [ready, upgradeParam, add, navigate])
+    void navigate(code ? `/cart?code=${encodeURIComponent(code)}` : '/cart', { replace: true })
+  }, [ready, upgradeParam, add, navigate, code])
 
   const query = useMemo(
     () =>
-      lines
-        .flatMap((l) => [
+      [
+        ...lines.flatMap((l) => [
           `l=${encodeURIComponent(encodeLine(l))}`,
           ...(l.upgrade ? [`u=${encodeURIComponent(`${l.beatId}.${l.upgrade.itemId}.${l.upgrade.proof}`)}`] : []),
-        ])
-        .join('&'),
-    [lines],
+        ]),
+        ...(code ? [`code=${encodeURIComponent(code)}`] : []),
+      ].join('&'),
+    [lines, code],
   )
   const { load } = pricing
   useEffect(() => {
@@ -60,7 +63,9 @@ export default function CartPage() {
 
   const priced = new Map((pricing.data?.lines ?? []).map((l) => [l.beatId, l]))
   const visible = lines.filter((l) => priced.get(l.beatId)?.tier === l.tier)
-  const total = visible.reduce((sum, l) => sum + (priced.get(l.beatId)?.priceCents ?? 0), 0)
+  const total = visible.reduce((sum, l) => sum + (priced.get(l.beatId)?.paidCents ?? 0), 0)
+  const listTotal = visible.reduce((sum, l) => sum + (priced.get(l.beatId)?.priceCents ?? 0), 0)
+  const codeState = pricing.data?.code ?? null
   const currency = useCurrency()
   const loading = !ready || (lines.length > 0 && (pricing.state !== 'idle' || visible.length !== lines.length))
   const busy = checkout.state !== 'idle'
@@ -119,6 +124,14 @@ export default function CartPage() {
             <h2 id="summary-title" className="font-semibold">
               Summary
             </h2>
+            {!loading && listTotal > total ? (
+              <p className="mt-3 flex items-baseline justify-between text-sm" data-testid="cart-savings">
+                <span className="text-muted">
+                  List price <s className="tabular-nums">{formatMoney(listTotal, currency)}</s>
+                </span>
+                <span className="font-semibold text-emerald-300 tabular-nums">You save {formatMoney(listTotal - total, currency)}</span>
+              </p>
+            ) : null}
             <p className="mt-3 flex items-baseline justify-between">
               <span className="text-muted">
                 {lines.length} {lines.length === 1 ? 'license' : 'licenses'}
@@ -128,8 +141,22 @@ export default function CartPage() {
               </span>
             </p>
             <p className="mt-1 text-xs text-muted">Up to {MAX_CART_LINES} beats per checkout. Prices are checked again when you pay.</p>
+            <CodeField code={code} state={codeState} error={firstError(checkout.data?.errors, 'code')} />
             <checkout.Form method="post" action="/checkout" className="mt-4">
               <input type="hidden" name="lines" value={JSON.stringify(lines)} />
+              {code ? <input type="hidden" name="code" value={code} /> : null}
+              {codeState?.needsEmail ? (
+                <label className="mb-3 block text-sm">
+                  <span className="text-muted">Your email (this code is one per buyer)</span>
+                  <input
+                    name="email"
+                    type="email"
+                    required
+                    autoComplete="email"
+                    className="mt-1 w-full rounded-lg border border-line bg-ink px-3 py-2"
+                  />
+                </label>
+              ) : null}
               <button
                 type="submit"
                 disabled={busy || loading || lines.length > MAX_CART_LINES || overMaximum}
@@ -150,6 +177,40 @@ export default function CartPage() {
         </div>
       )}
     </div>
+  )
+}
+
+/** A GET form: applying a code puts it in the URL, which re-prices the cart. */
+function CodeField({ code, state, error }: { code: string; state: CartView['code']; error?: string }) {
+  const message = error ?? state?.message
+  const ok = !error && state?.applied
+  return (
+    <Form method="get" className="mt-4" aria-label="Discount code">
+      <label htmlFor="cart-code" className="text-sm text-muted">
+        Discount code
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id="cart-code"
+          name="code"
+          defaultValue={code}
+          key={code}
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={40}
+          aria-describedby={message ? 'cart-code-message' : undefined}
+          className="min-w-0 flex-1 rounded-lg border border-line bg-ink px-3 py-2 uppercase"
+        />
+        <button type="submit" className="rounded-lg border border-line px-3 py-2 text-sm font-semibold hover:border-accent">
+          Apply
+        </button>
+      </div>
+      {message ? (
+        <p id="cart-code-message" role="status" className={`mt-2 text-sm ${ok ? 'text-emerald-300' : 'text-amber-300'}`} data-testid="code-message">
+          {message}
+        </p>
+      ) : null}
+    </Form>
   )
 }
 

@@ -7,6 +7,7 @@ import { formError, type FormErrors } from '~/lib/form'
 import { formFailure } from '~/lib/http/errors'
 import { CheckoutRefused, PaymentProviderError, startCheckout } from '~/lib/orders/checkout.server'
 import { readForm } from '~/lib/http/read-body'
+import { CodeRefused } from '~/lib/orders/discounts.server'
 
 // POST /checkout — the cart page and "Buy now" both submit here (lines as JSON). Prices in the
 // submission, if any, are ignored: startCheckout re-prices from the database. A refusal answers
@@ -24,6 +25,7 @@ const FormSchema = z.object({
     }
   }),
   email: z.preprocess((v) => (v === '' ? undefined : v), z.email('Enter a valid email address.').optional()),
+  code: z.string().max(40, 'That code is too long.').optional(),
 })
 
 export async function action({ request }: Route.ActionArgs) {
@@ -38,12 +40,17 @@ export async function action({ request }: Route.ActionArgs) {
     return refused(400, message, perLine)
   }
   try {
-    const { url } = await startCheckout(lines.data, form.data.email ?? null)
+    const { url } = await startCheckout(lines.data, form.data.email ?? null, form.data.code ?? null)
     return redirect(url)
   } catch (error) {
     if (error instanceof CheckoutRefused)
       return refused(422, 'Some beats in your cart can no longer be bought. Remove them to continue.', error.problems)
     if (error instanceof PaymentProviderError) return refused(502, error.message)
+    if (error instanceof CodeRefused) {
+      const answer = refused(422, error.message)
+      answer.data.errors.fieldErrors.code = [error.message]
+      return answer
+    }
     // e.g. a total above what one payment can take: a sentence for the cart.
     if (error instanceof DomainError) return formFailure(error, {})
     throw error

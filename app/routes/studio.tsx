@@ -33,6 +33,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/sales" className={tabClass}>
               Sales
             </NavLink>
+            <NavLink to="/studio/deals" className={tabClass}>
+              Deals
+            </NavLink>
             <NavLink to="/studio/terms" className={tabClass}>
               License terms
             </NavLink>

@@ -11,6 +11,7 @@ import { createProducer, findProducerByEmail } from '~/models/producer.server'
 import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo-catalog'
 import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
+import { seedDemoDiscounts } from './demo-discounts'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -53,6 +54,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     const found = await findProducerByEmail(p.email)
     producerIds[handle] = found?.id ?? (await createProducer({ ...p, passwordHash })).id
   }
+
+  await seedDemoDiscounts(producerIds.mara)
 
   const beats = DEMO_BEATS.slice(0, options.limit ?? DEMO_BEATS.length)
   const storage = getStorage()

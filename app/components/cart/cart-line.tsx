@@ -60,8 +60,15 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
             <p className="truncate text-sm text-muted">{shown?.producerName ?? '\u00a0'}</p>
             {view?.upgradeNote ? <p className="mt-1 text-sm font-medium text-emerald-300">{view.upgradeNote}</p> : null}
           </div>
-          <p className="shrink-0 font-bold tabular-nums" aria-live="polite">
-            {view ? formatMoney(view.priceCents, currency) : '…'}
+          <p className="shrink-0 text-right tabular-nums" aria-live="polite" data-testid="line-price">
+            {view && view.paidCents < view.priceCents ? (
+              <>
+                <s className="mr-1.5 text-sm text-muted">{formatMoney(view.priceCents, currency)}</s>
+                <span className="font-bold text-emerald-300">{formatMoney(view.paidCents, currency)}</span>
+              </>
+            ) : (
+              <span className="font-bold">{view ? formatMoney(view.priceCents, currency) : '…'}</span>
+            )}
           </p>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -95,6 +102,20 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
             <span className="hidden sm:inline"> · {view.terms.join(' · ')}</span>
           </p>
         ) : null}
+        {view?.adjustments.length ? (
+          <ul className="mt-2 space-y-0.5 text-sm" aria-label={`Discounts on ${title}`}>
+            {view.adjustments.map((a, i) => (
+              <li key={i} className="text-emerald-300">
+                {a.label}: −{formatMoney(a.cents, currency)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {view?.hints.map((hint) => (
+          <p key={hint} className="mt-2 rounded-lg bg-accent/10 px-2 py-1 text-sm text-accent" data-testid="deal-hint">
+            {hint}
+          </p>
+        ))}
         {problem ? (
           <p role="alert" className="mt-2 text-sm text-red-300">
             {problem}

@@ -6,8 +6,9 @@ import { getProducerTerms } from '~/models/producer.server'
 import { priceLines } from './pricing.server'
 import { formatMoney } from '~/lib/money'
 import { getEnv } from '~/lib/env.server'
-import { priceOrder } from '~/lib/pricing/price-order'
+import { priceOrder, type Adjustment } from '~/lib/pricing/price-order'
 import { resolveUpgrades } from './upgrades.server'
+import { CodeRefused, loadDiscounts, normalizeCode, toCode } from './discounts.server'
 
 export interface CartViewLine {
   beatId: string
@@ -19,6 +20,11 @@ export interface CartViewLine {
   producerName: string
   includes: string[]
   terms: string[]
+  /** What the buyer pays for the line after deals and the code (priceCents is the list price). */
+  paidCents: number
+  adjustments: Adjustment[]
+  /** Deals this line counts towards that are one step away. */
+  hints: string[]
   /** Other tiers the buyer can switch to, with their prices. */
   tierOptions: { tier: TierId; label: string; priceCents: number }[]
   /** Upgrade lines: "Upgrade from your Basic license: $25.00 credit". */
@@ -29,11 +35,19 @@ export interface CartView {
   lines: CartViewLine[]
   /** Lines the cart should drop, with the reason to show. */
   dropped: { beatId: string; tier: string; message: string }[]
+  subtotalCents: number
+  discountCents: number
   totalCents: number
+  /** The code typed, applied or refused with the reason. */
+  code: { code: string; applied: boolean; message: string; needsEmail?: boolean } | null
 }
 
 /** The cart page's view: each valid line priced from the DB; invalid ones listed with a reason. */
-export async function priceCartLines(raw: { beatId: string; tier: string; upgrade?: { itemId: string; proof: string } }[]): Promise<CartView> {
+export async function priceCartLines(
+  raw: { beatId: string; tier: string; upgrade?: { itemId: string; proof: string } }[],
+  rawCode: string | null = null,
+  now = new Date(),
+): Promise<CartView> {
   const valid: CartLine[] = []
   const dropped: CartView['dropped'] = []
   for (const line of raw) {
@@ -47,32 +61,57 @@ export async function priceCartLines(raw: { beatId: string; tier: string; upgrad
   const refused = new Set(upgrades.problems.map((p) => p.index))
   for (const p of [...problems, ...upgrades.problems]) dropped.push({ beatId: p.beatId, tier: p.tier, message: p.message })
   priced.splice(0, priced.length, ...priced.filter((p) => !refused.has(p.index)))
-  const prices = priceOrder(
-    priced.map((p) => ({ key: String(p.index), producerId: p.producerId, beatId: p.beatId, tier: p.tier, listPriceCents: p.priceCents, creditCents: upgrades.byIndex.get(p.index)?.creditCents })),
-  )
   const currency = getEnv().CURRENCY
   const beatIds = priced.map((p) => p.beatId)
   const tiers = await findEnabledTierPrices(beatIds)
   const termsByProducer = new Map<string, Awaited<ReturnType<typeof getProducerTerms>>>()
   for (const producerId of new Set(priced.map((p) => p.producerId)))
     termsByProducer.set(producerId, await getProducerTerms(producerId))
+  const { deals, code, needsEmail, refusal } = await discountsFor(priced.map((p) => p.producerId), rawCode, now)
+  const prices = priceOrder(
+    priced.map((p, i) => ({
+      key: String(i),
+      producerId: p.producerId,
+      beatId: p.beatId,
+      tier: p.tier,
+      listPriceCents: p.priceCents,
+      creditCents: upgrades.byIndex.get(p.index)?.creditCents,
+    })),
+    { deals, code, currency },
+  )
   const lines = priced.map((p, i) => ({
     beatId: p.beatId,
     tier: p.tier,
     tierLabel: LICENSE_TIERS[p.tier].label,
-    priceCents: prices.lines[i]!.paidCents,
-    upgradeNote: upgradeNote(upgrades.byIndex.get(p.index), prices.lines[i]!.listPriceCents - prices.lines[i]!.paidCents, currency),
+    priceCents: p.priceCents,
+    upgradeNote: upgradeNote(upgrades.byIndex.get(p.index), upgrades.byIndex.get(p.index)?.creditCents ?? 0, currency),
     beatTitle: p.beatTitle,
     beatSlug: p.beatSlug,
     producerName: p.producerName,
     includes: LICENSE_TIERS[p.tier].files.map((k) => DOWNLOAD_KIND_LABELS[k]),
     terms: describeTerms(termsByProducer.get(p.producerId)![p.tier]),
+    paidCents: prices.lines[i]!.paidCents,
+    adjustments: prices.lines[i]!.adjustments,
+    // Each hint once: on the last line it counts.
+    hints: prices.hints.filter((h) => h.lineKeys.at(-1) === String(i)).map((h) => h.message),
     tierOptions: TIER_IDS.flatMap((tier) => {
       const t = tiers.find((row) => row.beatId === p.beatId && row.tier === tier)
       return t ? [{ tier, label: LICENSE_TIERS[tier].label, priceCents: t.priceCents }] : []
     }),
   }))
-  return { lines, dropped, totalCents: lines.reduce((s, l) => s + l.priceCents, 0) }
+  const outcome = refusal ?? (prices.code && (prices.code.applied ? { code: prices.code.code, applied: true, message: `${prices.code.label} applied.`, needsEmail } : { ...prices.code }))
+  return { lines, dropped, subtotalCents: prices.subtotalCents, discountCents: prices.discountCents, totalCents: prices.totalCents, code: outcome ?? null }
+}
+
+async function discountsFor(producerIds: string[], rawCode: string | null, now: Date) {
+  try {
+    const { deals, coupon } = await loadDiscounts(producerIds, rawCode, now)
+    return { deals, code: coupon ? toCode(coupon) : null, needsEmail: coupon?.oncePerEmail ?? false, refusal: null }
+  } catch (error) {
+    if (!(error instanceof CodeRefused)) throw error
+    const { deals } = await loadDiscounts(producerIds, null, now)
+    return { deals, code: null, needsEmail: false, refusal: { code: normalizeCode(rawCode) ?? '', applied: false, message: error.message } }
+  }
 }
 
 function upgradeNote(upgrade: { fromTier: TierId } | undefined, creditCents: number, currency: string): string | null {

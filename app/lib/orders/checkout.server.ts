@@ -15,6 +15,11 @@ import { priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
 import { resolveUpgrades } from './upgrades.server'
 import { releaseExclusiveHolds } from '~/models/exclusive.server'
+import { holdCode, pricingOptions } from './checkout-discounts.server'
+
+// A burst of checkouts for one code or one Exclusive queues on that row's lock: each waits its turn
+// for a connection and the lock rather than failing after Prisma's 2 s default.
+const CHECKOUT_TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
 export class CheckoutRefused extends Error {
@@ -29,7 +34,7 @@ export class PaymentProviderError extends Error {}
  * Re-prices the lines from the database, creates a PENDING order with its items in one transaction,
  * then opens a checkout (Stripe, or the built-in test checkout) and returns where to send the buyer.
  */
-export async function startCheckout(lines: CartLine[], email: string | null = null) {
+export async function startCheckout(lines: CartLine[], email: string | null = null, code: string | null = null) {
   const env = getEnv()
   // A checkout holding an Exclusive lives the shortest time Stripe allows, so its hold does too.
   const expiresAt = checkoutExpiresAt(lines.some((l) => l.tier === 'EXCLUSIVE') ? 0 : env.CHECKOUT_EXPIRES_MINUTES)
@@ -38,6 +43,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     const upgrades = await resolveUpgrades(lines, priced, tx)
     problems.push(...upgrades.problems)
     if (problems.length) throw new CheckoutRefused(problems)
+    const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
       priced.map((line, i) => ({
         key: String(i),
@@ -47,6 +53,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         listPriceCents: line.priceCents,
         creditCents: upgrades.byIndex.get(line.index)?.creditCents,
       })),
+      discounts.options,
     )
     const totalCents = prices.totalCents
     if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
@@ -71,9 +78,9 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     })
     const held = await holdExclusives(tx, inserted.id, priced, expiresAt)
     if (held.length) throw new CheckoutRefused(held)
+    await holdCode(tx, discounts.coupon, prices.code, inserted.id, email)
     return inserted
-    // A rush on one Exclusive queues buyers on its hold row: wait for a connection rather than fail.
-  }, { maxWait: 8_000, timeout: 15_000 })
+  }, CHECKOUT_TRANSACTION)
 
   const stripe = getStripe()
   if (!stripe) {

@@ -2,19 +2,32 @@ import { randomBytes } from 'node:crypto'
 import type Stripe from 'stripe'
 import { getEnv } from '~/lib/env.server'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
+import { formatMoney } from '~/lib/money'
+import { readAdjustments } from '~/lib/pricing/adjustments'
 
 export interface SessionOrder {
   id: string
   currency: string
   email: string | null
-  items: { id: string; beatId: string; tier: TierId; priceCents: number; beatTitle: string }[]
+  items: { id: string; beatId: string; tier: TierId; priceCents: number; beatTitle: string; listPriceCents?: number; adjustments?: unknown }[]
+}
+
+/** "List price $25.00 · Buy 2 Basic, get 1 free (Mara Sol) −$25.00", or nothing for a full-price line. */
+export function discountDescription(item: SessionOrder['items'][number], currency: string): string | null {
+  const adjustments = readAdjustments(item.adjustments)
+  if (!adjustments.length || item.listPriceCents === undefined) return null
+  return [`List price ${formatMoney(item.listPriceCents, currency)}`, ...adjustments.map((a) => `${a.label} −${formatMoney(a.cents, currency)}`)].join(' · ')
 }
 
 export function productName(beatTitle: string, tier: TierId) {
   return `${beatTitle} — ${LICENSE_TIERS[tier].label} license`
 }
 
-/** Checkout Session parameters for an order: one line item per order item. */
+/**
+ * Checkout Session parameters for an order: one line item per order item, at the amount the buyer
+ * pays for it after deals and codes (docs/decisions/0012-discounts-in-stripe.md), so Stripe's
+ * total is the order's total and each Stripe line is the line a refund gives back.
+ */
 export function buildSessionParams(order: SessionOrder, expiresAt: Date): Stripe.Checkout.SessionCreateParams {
   const env = getEnv()
   return {
@@ -26,6 +39,7 @@ export function buildSessionParams(order: SessionOrder, expiresAt: Date): Stripe
         unit_amount: item.priceCents,
         product_data: {
           name: productName(item.beatTitle, item.tier),
+          ...withDescription(discountDescription(item, env.CURRENCY)),
           metadata: { order_id: order.id, order_item_id: item.id, beat_id: item.beatId, tier: item.tier },
         },
       },
@@ -38,6 +52,10 @@ export function buildSessionParams(order: SessionOrder, expiresAt: Date): Stripe
     success_url: `${env.APP_URL}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${env.APP_URL}/cart`,
   }
+}
+
+function withDescription(description: string | null) {
+  return description ? { description } : {}
 }
 
 /** Creates the Stripe Checkout Session; the idempotency key makes a retry return the same one. */

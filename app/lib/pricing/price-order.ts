@@ -1,10 +1,23 @@
+import { applyCode, type CodeOutcome } from './code'
+import { applyDeals, type DealHint, type WorkLine } from './deals'
+import type { CodeToApply, DealToApply } from './rules'
+
 // The one pricing function. Every amount the store shows, charges, records, refunds or transfers
 // for an order line comes from `priceOrder`: the cart preview, checkout, the Stripe amounts, the
-// receipt, the producer's sales and the refunds. Pure and deterministic: same input, same output.
+// receipt, the producer's sales and the refunds. Pure and deterministic: same input, same output,
+// and a line's result does not depend on the order the lines come in (every choice is by amount,
+// then by line key).
 //
-// A line starts at its list price (the tier's current price), less any upgrade credit (what the
-// buyer already paid for the license it replaces), never below zero. Discounts (bulk deals, a code)
-// are allocated to lines by the functions that add them here, so each line's paid amount is exact.
+// In order, each step working on what the line costs after the one before:
+//   1. list price (the tier's current price), less any upgrade credit, never below zero;
+//   2. each producer's bulk deals on that producer's lines (./deals.ts says which lines);
+//   3. at most one code (./code.ts says which lines it covers).
+// Every discount is split across lines with largest-remainder rounding, so each line's paid
+// amount is exact and the lines add up to the total.
+
+export type { CodeToApply, DealToApply } from './rules'
+export type { DealHint } from './deals'
+export type { CodeOutcome } from './code'
 
 /** Why a line costs less than its list price; shown to the buyer and frozen on the order line. */
 export interface Adjustment {
@@ -16,7 +29,7 @@ export interface Adjustment {
 }
 
 export interface LineToPrice {
-  /** The caller's key for the line (cart index or order item id); echoed back. */
+  /** The caller's key for the line (cart index or order item id); echoed back. Unique. */
   key: string
   producerId: string
   beatId: string
@@ -26,7 +39,7 @@ export interface LineToPrice {
   creditCents?: number
 }
 
-interface PricedOrderLine {
+export interface PricedOrderLine {
   key: string
   listPriceCents: number
   adjustments: Adjustment[]
@@ -39,16 +52,58 @@ export interface PricedOrder {
   subtotalCents: number
   discountCents: number
   totalCents: number
+  /** Deals the buyer is one step away from, per producer. */
+  hints: DealHint[]
+  /** What became of the code, when one was given. */
+  code: CodeOutcome | null
 }
 
-export function priceOrder(lines: readonly LineToPrice[]): PricedOrder {
-  const priced = lines.map((line): PricedOrderLine => {
-    const adjustments: Adjustment[] = []
-    const credit = Math.min(line.creditCents ?? 0, line.listPriceCents)
-    if (credit > 0) adjustments.push({ kind: 'upgrade-credit', label: 'Credit for the license you hold', cents: credit })
-    return { key: line.key, listPriceCents: line.listPriceCents, adjustments, paidCents: line.listPriceCents - credit }
+export interface PriceOptions {
+  /** Live deals (the caller drops ended ones). */
+  deals?: readonly DealToApply[]
+  code?: CodeToApply | null
+  /** For labels such as "3 Basic for $60". */
+  currency?: string
+}
+
+export function priceOrder(lines: readonly LineToPrice[], options: PriceOptions = {}): PricedOrder {
+  const currency = options.currency ?? 'usd'
+  if (new Set(lines.map((l) => l.key)).size !== lines.length) throw new Error('priceOrder: line keys must be unique')
+  const adjustments = new Map<string, Adjustment[]>(lines.map((l) => [l.key, []]))
+  const work: WorkLine[] = lines.map((line) => {
+    const list = Math.max(0, line.listPriceCents)
+    const credit = Math.min(Math.max(0, line.creditCents ?? 0), list)
+    if (credit > 0) adjustments.get(line.key)!.push({ kind: 'upgrade-credit', label: 'Credit for the license you hold', cents: credit })
+    return { key: line.key, producerId: line.producerId, beatId: line.beatId, tier: line.tier, amount: list - credit }
   })
+
+  const { applied, taken, hints } = applyDeals(work, options.deals ?? [], currency)
+  for (const line of work) {
+    const deal = applied.get(line.key)
+    if (!deal) continue
+    adjustments.get(line.key)!.push({ kind: 'deal', label: deal.label, cents: deal.cents })
+    line.amount -= deal.cents
+  }
+
+  let code: CodeOutcome | null = null
+  if (options.code) {
+    const result = applyCode(work, taken, options.code, currency)
+    code = result.outcome
+    for (const line of work) {
+      const cents = result.discounts.get(line.key)
+      if (!cents || !code.applied) continue
+      adjustments.get(line.key)!.push({ kind: 'code', label: code.label, cents })
+      line.amount -= cents
+    }
+  }
+
+  const priced = lines.map((line, i): PricedOrderLine => ({
+    key: line.key,
+    listPriceCents: Math.max(0, line.listPriceCents),
+    adjustments: adjustments.get(line.key)!,
+    paidCents: work[i]!.amount,
+  }))
   const subtotalCents = priced.reduce((sum, l) => sum + l.listPriceCents, 0)
   const totalCents = priced.reduce((sum, l) => sum + l.paidCents, 0)
-  return { lines: priced, subtotalCents, discountCents: subtotalCents - totalCents, totalCents }
+  return { lines: priced, subtotalCents, discountCents: subtotalCents - totalCents, totalCents, hints, code }
 }

@@ -64,6 +64,8 @@ const orderItemSelect = {
   beatId: true,
   producerId: true,
   priceCents: true,
+  listPriceCents: true,
+  adjustments: true,
   refundedAt: true,
 } as const
 
