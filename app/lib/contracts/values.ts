@@ -1,6 +1,6 @@
 import { formatMoney } from '~/lib/money'
 import { DOWNLOAD_KIND_LABELS, type LicenseTermsSnapshot } from '~/lib/tiers'
-import type { ContractValues, PaymentValueName } from './variables'
+import { PAYMENT_VARIABLE_NAMES, SAMPLE_VALUES, type ContractValues, type PaymentValueName } from './variables'
 
 // Where each variable's value comes from. Checkout freezes everything it knows; the payment adds
 // the order's number, the buyer and the date (see docs/decisions/0011-frozen-contracts.md).
@@ -87,7 +87,6 @@ export function paymentValues(input: {
   orderNumber: number
   paidAt: Date
   buyerName: string | null
-  buyerEmail: string | null
   termYears: string
   appUrl: string
 }): PaymentValues {
@@ -97,7 +96,14 @@ export function paymentValues(input: {
     order_number: String(input.orderNumber),
     order_date: isoDate(input.paidAt),
     expiry_date: isoDate(addYears(input.paidAt, Number.isFinite(years) ? years : 0)),
-    buyer_name: input.buyerName?.trim() || input.buyerEmail?.trim() || `the buyer of order #${input.orderNumber}`,
+    // Never the email: the verification page and the public terms show the licensee's name.
+    buyer_name: input.buyerName?.trim() || `the buyer of order #${input.orderNumber}`,
     verify_url: `${input.appUrl}/licenses/${input.licenseId}`,
   }
+}
+
+/** The preview's values: what checkout would freeze for this producer, plus example payment values. */
+export function previewValues(input: Parameters<typeof checkoutValues>[0]): ContractValues {
+  const payment = Object.fromEntries(PAYMENT_VARIABLE_NAMES.map((n) => [n, SAMPLE_VALUES[n]])) as PaymentValues
+  return { ...checkoutValues(input), ...payment }
 }

@@ -14,7 +14,7 @@ export const CONTRACT_VARIABLES = [
   { name: 'beat_title', description: 'The beat’s title', sample: 'Midnight Drive' },
   { name: 'producer_name', description: 'Your name as shown in the store', sample: 'Nova Beats' },
   { name: 'producer_legal_name', description: 'Your legal name (settings below)', sample: 'Nora Valdez' },
-  { name: 'buyer_name', description: 'The buyer’s name, as given at payment (their email if they gave none)', sample: 'Jordan Reyes', atPayment: true },
+  { name: 'buyer_name', description: 'The buyer’s name, as given at payment (“the buyer of order #…” if they gave none)', sample: 'Jordan Reyes', atPayment: true },
   { name: 'tier', description: 'The license’s name, e.g. Basic', sample: 'Basic' },
   { name: 'files', description: 'The files the license includes', sample: 'MP3' },
   { name: 'distribution_copies', description: 'Distribution copies allowed ("unlimited" if no cap)', sample: '2,500' },

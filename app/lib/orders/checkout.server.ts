@@ -11,6 +11,7 @@ import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.
 import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
+import { withContracts } from '~/lib/contracts/freeze.server'
 import { priceLines, type LineProblem } from './pricing.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
@@ -42,7 +43,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     return insertPendingOrder(tx, {
       currency: env.CURRENCY,
       email,
-      items: priced.map((line, i) => ({
+      items: await withContracts(tx, env.CURRENCY, priced.map((line, i) => ({
         beatId: line.beatId,
         producerId: line.producerId,
         tier: line.tier,
@@ -52,7 +53,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         beatTitle: line.beatTitle,
         producerName: line.producerName,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
-      })),
+      }))),
     })
   })
 

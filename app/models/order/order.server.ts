@@ -20,6 +20,9 @@ export interface NewOrderItem {
   beatTitle: string
   producerName: string
   termsSnapshot: LicenseTermsSnapshot
+  /** The contract frozen at checkout (app/lib/contracts/freeze.server.ts); absent on older paths. */
+  contractTemplate?: string
+  contractValues?: Record<string, string>
 }
 
 /** A PENDING order with its items, written together (call inside a transaction). */
