@@ -128,6 +128,14 @@ export function renderTemplate(body: string, values: Partial<ContractValues>): s
   return body.replace(VARIABLE, (_, name: string) => values[name as ContractVariableName]!.trim())
 }
 
+/**
+ * The studio's live preview: fills what it can and leaves anything unknown visible as written, so
+ * the producer sees the contract while the check lists what would stop it being saved.
+ */
+export function previewTemplate(body: string, values: Partial<ContractValues>): string {
+  return body.replace(VARIABLE, (whole, name: string) => (isContractVariable(name) && values[name]?.trim() ? values[name].trim() : whole))
+}
+
 export interface ContractBlock {
   kind: 'heading' | 'paragraph'
   text: string

@@ -123,8 +123,8 @@ export async function renderContractPdf(
   doc.moveDown(0.6)
   const sigTop = doc.y
   const sigs: [string, string, string][] = [
-    ['LICENSOR', licensor, `Accepted by offering this license for sale; effective ${date}`],
-    ['LICENSEE', licensee, `Accepted by paying for order #${license.orderNumber} on ${date}`],
+    ['LICENSOR', licensor, 'Accepted electronically by offering this license for sale.'],
+    ['LICENSEE', licensee, `Accepted electronically by paying for order #${license.orderNumber}.`],
   ]
   let sigBottom = sigTop
   sigs.forEach(([role, name, how], col) => {
@@ -133,14 +133,14 @@ export async function renderContractPdf(
     doc.font('Helvetica-Oblique').fontSize(13).fillColor(INK).text(name, x, sigTop + 14, { width: colWidth, lineBreak: false, ellipsis: true })
     doc.font('Helvetica-Bold').fontSize(7.5).fillColor(MUTED).text(role, x, sigTop + 40, { width: colWidth, characterSpacing: 0.6 })
     doc.font('Helvetica').fontSize(10).fillColor(INK).text(name, x, doc.y + 2, { width: colWidth })
-    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(`Date: ${date}. ${how}.`, x, doc.y + 2, { width: colWidth })
+    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(`Date: ${date}. ${how}`, x, doc.y + 2, { width: colWidth })
     sigBottom = Math.max(sigBottom, doc.y)
   })
   doc.x = MARGIN
   doc.y = sigBottom + 24
 
   // Verification.
-  ensure(130)
+  ensure(108)
   const qrTop = doc.y
   doc.moveTo(MARGIN, qrTop - 8).lineTo(MARGIN + width, qrTop - 8).lineWidth(0.5).strokeColor(RULE).stroke()
   doc.image(qr, MARGIN, qrTop + 4, { width: 96 })
