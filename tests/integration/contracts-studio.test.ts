@@ -53,7 +53,7 @@ describe('/studio/contracts', () => {
     const ok = await post({ intent: 'settings', legalName: 'Nora Valdez', territory: 'worldwide', governingLaw: 'the State of New York', termYears: '5', publishingPercent: '50', creditLine: '' })
     expect(ok.status).toBe(200)
     expect(await prisma.producerContractSettings.findUniqueOrThrow({ where: { producerId: me.id }, select: { legalName: true, termYears: true, creditLine: true } })).toEqual({ legalName: 'Nora Valdez', termYears: 5, creditLine: null })
-    for (const fields of [{ intent: 'steal' }, { intent: 'template', tier: 'PLATINUM', body: 'x {{beat_title}}' }]) {
+    for (const fields of [{ intent: 'steal' } as Record<string, string>, { intent: 'template', tier: 'PLATINUM', body: 'x {{beat_title}}' }]) {
       const res = await post(fields)
       expect(res.status).toBe(400)
       expect((res.data as { errors: { formError: string } }).errors.formError).toMatch(/Unknown action|Choose one of the license tiers/)

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { Tx } from '~/models/db.server'
 import { getEnv } from '~/lib/env.server'
 import { logger } from '~/lib/logger.server'
 import type { NewOrderItem } from '~/models/order/order.server'
 import { findUnsealedContracts, getContractSettings, getContractTemplates, sealContract } from '~/models/contract.server'
 import { defaultTemplateFor } from './defaults'
+import { contractSha256 } from './hash.server'
 import { checkTemplate, renderTemplate } from './template'
 import { checkoutValues, paymentValues, type ContractSettings } from './values'
 import type { ContractValues } from './variables'
@@ -12,10 +12,6 @@ import type { ContractValues } from './variables'
 // A contract is frozen in two steps (docs/decisions/0011-frozen-contracts.md): checkout freezes the
 // producer's template and every value it knows; the payment adds the buyer, the order's number and
 // the date, then fills the text and hashes it, in the completion's transaction.
-
-export function contractSha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
 
 /** The checkout's order lines, each with its contract template and checkout-time values. */
 export async function withContracts(tx: Tx, currency: string, items: NewOrderItem[]): Promise<NewOrderItem[]> {

@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit'
-import QRCode from 'qrcode'
 import { contractBlocks } from '~/lib/contracts/template'
 import { capText } from '~/lib/contracts/values'
 import { formatMoney } from '~/lib/money'
 import { DOWNLOAD_KIND_LABELS } from '~/lib/tiers'
 import type { FrozenContract, LicenseRecord } from './license.server'
+import { drawQr } from './qr-vector'
 
 // The contract PDF for a line whose contract was filled at payment: a summary of the key terms,
 // the frozen text section by section, a signature block and the verification QR with the text's
@@ -16,7 +16,7 @@ const ACCENT = '#5b4bdb'
 const RULE = '#d8d8e0'
 const MARGIN = 60
 
-export async function renderContractPdf(
+export function renderContractPdf(
   license: LicenseRecord,
   contract: FrozenContract,
   stateNote: string | null,
@@ -26,7 +26,6 @@ export async function renderContractPdf(
   const licensor = v.producer_legal_name ?? license.producerName
   const licensee = v.buyer_name ?? license.buyerName ?? license.orderEmail ?? `the buyer of order #${license.orderNumber}`
   const date = v.order_date ?? license.issuedAt.toISOString().slice(0, 10)
-  const qr = await QRCode.toBuffer(license.verifyUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' })
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -143,7 +142,7 @@ export async function renderContractPdf(
   ensure(108)
   const qrTop = doc.y
   doc.moveTo(MARGIN, qrTop - 8).lineTo(MARGIN + width, qrTop - 8).lineWidth(0.5).strokeColor(RULE).stroke()
-  doc.image(qr, MARGIN, qrTop + 4, { width: 96 })
+  drawQr(doc, license.verifyUrl, MARGIN, qrTop + 4, 96)
   const textX = MARGIN + 112
   const textW = width - 112
   doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text('Verify this license', textX, qrTop + 6, { width: textW })
