@@ -128,6 +128,10 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
               <Link to="/licensing" className="underline underline-offset-2 hover:text-zinc-100">
                 Compare licenses
               </Link>
+              {' · '}
+              <a href={`/beats/${beat.slug}/terms.json`} type="application/json" className="underline underline-offset-2 hover:text-zinc-100">
+                Terms and contracts as JSON
+              </a>
             </p>
           </section>
         ) : beat.exclusiveSoldAt ? (

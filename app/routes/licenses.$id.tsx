@@ -26,6 +26,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     orderNumber: license.orderNumber,
     licensee: license.buyerName?.trim() || 'A Beatstall customer',
     issuedAt: license.issuedAt.toISOString().slice(0, 10),
+    contractSha256: license.contract?.sha256 ?? null,
   }
 }
 
@@ -36,6 +37,7 @@ export const meta: Route.MetaFunction = ({ data: d }) => [
 
 const STATES = {
   VALID: { label: 'Valid license', text: 'This license exists and is valid.', className: 'border-green-500/50 text-green-400' },
+  SUPERSEDED: { label: 'Superseded', text: 'This license was replaced by an upgrade.', className: 'border-sky-500/50 text-sky-300' },
   REFUNDED: { label: 'Refunded', text: 'This license was refunded and is no longer valid.', className: 'border-red-500/50 text-red-400' },
   DISPUTED: { label: 'Suspended', text: 'This license is suspended while a payment dispute is open.', className: 'border-yellow-500/50 text-yellow-300' },
   NOT_PAID: { label: 'Not valid', text: 'This order was never paid.', className: 'border-red-500/50 text-red-400' },
@@ -79,6 +81,26 @@ export default function LicenseCheck({ loaderData: l }: Route.ComponentProps) {
           <li key={t}>{t}</li>
         ))}
       </ul>
+      <p className="mt-3 text-sm text-muted">
+        Machine-readable:{' '}
+        <a href={`/licenses/${l.id}/terms.json`} className="text-accent underline underline-offset-2" type="application/json">
+          these terms as JSON
+        </a>{' '}
+        (<a href="/license-terms.schema.json" className="underline underline-offset-2">schema</a>)
+      </p>
+      <h2 className="mt-8 text-lg font-bold">Contract</h2>
+      {l.contractSha256 ? (
+        <div className="mt-2 rounded-2xl border border-line bg-panel p-4">
+          <p className="text-sm text-muted">
+            The agreement text was frozen at purchase. Its SHA-256 fingerprint, printed on the license PDF too:
+          </p>
+          <p className="mt-2 break-all font-mono text-sm" data-testid="contract-sha256">
+            {l.contractSha256}
+          </p>
+        </div>
+      ) : (
+        <p className="mt-2 text-sm text-muted">This license was issued before contracts were frozen into orders: the terms above are the whole license.</p>
+      )}
     </section>
   )
 }

@@ -39,6 +39,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/terms" className={tabClass}>
               License terms
             </NavLink>
+            <NavLink to="/studio/contracts" className={tabClass}>
+              Contracts
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

@@ -263,7 +263,10 @@ describe('download everything (zip)', () => {
       '02 Zip Me (Trackout).mp3',
       '03 Zip Me (Trackout).wav',
       '04 Zip Me (Trackout).zip',
+      'Licenses/01 Zip Me (Basic) license.pdf',
+      'Licenses/02 Zip Me (Trackout) license.pdf',
     ])
+    expect(entries['Licenses/02 Zip Me (Trackout) license.pdf']!.subarray(0, 5).toString()).toBe('%PDF-')
     expect(entries['03 Zip Me (Trackout).wav']!.equals(bytes.WAV)).toBe(true)
     expect(entries['04 Zip Me (Trackout).zip']!.equals(bytes.STEMS)).toBe(true)
     expect(await prisma.downloadLog.count({ where: { orderItemId: { in: order.items.map((i) => i.id) }, allowed: true } })).toBe(4)

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import yazl from 'yazl'
 import type { AccessCheck } from '~/lib/access/order-access.server'
 import { prisma } from '~/models/db.server'
@@ -11,17 +11,26 @@ import { decideEntitlement, snapshotFiles } from './entitlement'
 import { FILE_LINK_TTL_MS, downloadFilename } from './download.server'
 import { safeFilename } from './filename'
 import { openStoredFile } from './stored-file.server'
+import { licensePdf, licensePdfName } from '~/lib/pdf/license-file.server'
 
 // "Download everything" for one order: every file the entitlement gate allows right now, each
 // logged and counted like a single download, streamed as a zip (stored, not recompressed: audio
 // and zips do not shrink) so memory stays flat whatever the order's size.
 
-interface ZipEntry {
+interface FileEntry {
   name: string
   key: string
   kind: DownloadKind
   contentType: string
 }
+
+/** A line's license PDF, rendered while the zip streams. */
+interface LicenseEntry {
+  name: string
+  licenseId: string
+}
+
+type ZipEntry = FileEntry | LicenseEntry
 
 export type ZipOutcome =
   | { type: 'refused'; status: number; message: string }
@@ -41,9 +50,11 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
   const entries = await prisma.$transaction(
     async (tx) => {
       const out: ZipEntry[] = []
-      for (const { id } of order.items) {
+      const licenses: LicenseEntry[] = []
+      for (const [position, { id }] of order.items.entries()) {
         await lockOrderItem(tx, id)
         const line = await getLineWithFiles(id, tx)
+        const filesBefore = out.length
         for (const kind of DOWNLOAD_KINDS) {
           const file = line.beat.files.find((f) => f.kind === kind)
           const e = decideEntitlement({
@@ -70,8 +81,13 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
             contentType: file.contentType,
           })
         }
+        // Each line that delivers files brings its license, so the zip is the whole purchase.
+        if (out.length > filesBefore) licenses.push({
+            name: `Licenses/${String(position + 1).padStart(2, '0')} ${licensePdfName(line.beatTitle, LICENSE_TIERS[line.tier].label)}`,
+            licenseId: line.id,
+          })
       }
-      return out
+      return [...out, ...licenses]
     },
     { maxWait: 15_000, timeout: 30_000 },
   )
@@ -85,6 +101,18 @@ export async function prepareOrderZip(req: { orderId: string; access: AccessChec
 export function streamZip(entries: ZipEntry[]): Readable {
   const zip = new yazl.ZipFile()
   for (const entry of entries) {
+    if ('licenseId' in entry) {
+      zip.addReadStreamLazy(entry.name, { compress: false }, (cb) => {
+        licensePdf(entry.licenseId).then(
+          (pdf) => cb(null, Readable.from([pdf])),
+          (error: unknown) => {
+            logger.error({ err: error instanceof Error ? error.message : String(error), licenseId: entry.licenseId }, 'zip license PDF failed')
+            cb(error, undefined as never)
+          },
+        )
+      })
+      continue
+    }
     zip.addReadStreamLazy(entry.name, { compress: false }, (cb) => {
       openStoredFile(entry.key, {
         kind: entry.kind,

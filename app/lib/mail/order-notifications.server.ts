@@ -4,6 +4,10 @@ import type { LicenseTermsSnapshot, TierId } from '~/lib/tiers'
 import { findOrderForMail, type Db } from '~/models/order/order.server'
 import { queueEmail, RECEIPT_KEY_PREFIX, requeueEmail } from '~/models/outbox-email.server'
 import { disputeNoticeEmail, receiptEmail, refundNoticeEmail } from './templates.server'
+import { findOrderLineIds } from '~/models/order/lines.server'
+import { getLicense } from '~/lib/pdf/license.server'
+import { renderLicensePdf } from '~/lib/pdf/license-pdf.server'
+import { licensePdfName } from '~/lib/pdf/license-file.server'
 
 // Order emails, queued in the transaction that changes the order (the outbox), so a change and
 // its notice commit together. Dedupe keys make repeated webhooks queue nothing new; a second
@@ -17,6 +21,23 @@ export async function renderReceiptAtSend(dedupeKey: string, now = new Date(), d
   if (!orderId) return null
   const receipt = await buildReceipt(orderId, now, db)
   return receipt && { subject: receipt.subject, text: receipt.text, html: receipt.html }
+}
+
+/** The license PDF of every licensed line of a receipt's order, rendered now (current status). */
+export async function receiptAttachments(dedupeKey: string) {
+  const orderId = dedupeKey.startsWith(RECEIPT_KEY_PREFIX) ? dedupeKey.slice(RECEIPT_KEY_PREFIX.length) : null
+  const order = orderId ? await findOrderLineIds(orderId) : null
+  const out: { filename: string; content: Buffer; contentType: string }[] = []
+  for (const [position, { id }] of (order?.items ?? []).entries()) {
+    const license = await getLicense(id)
+    if (!license) continue
+    out.push({
+      filename: `${String(position + 1).padStart(2, '0')} ${licensePdfName(license.beatTitle, license.tierLabel)}`,
+      content: await renderLicensePdf(license),
+      contentType: 'application/pdf',
+    })
+  }
+  return out
 }
 
 /**

@@ -16,6 +16,8 @@ interface OutgoingMail {
   subject: string
   text: string
   html: string
+  /** Files sent with the message (the receipt's license PDFs). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[]
 }
 
 export interface MailTransport {
@@ -52,6 +54,7 @@ function messageOptions(mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     messageId: messageIdFor(mail, host),
+    ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
   }
 }
 

@@ -10,7 +10,7 @@ import {
   type ClaimedEmail,
 } from '~/models/outbox-email.server'
 import { handleMailRequests } from './mail-requests.server'
-import { renderReceiptAtSend } from './order-notifications.server'
+import { receiptAttachments, renderReceiptAtSend } from './order-notifications.server'
 import { backoffMs, HEARTBEAT_MS, LEASE_MS, MAX_ATTEMPTS, STUCK_AFTER_MS } from './retry-schedule'
 import type { MailTransport } from './transport.server'
 
@@ -115,7 +115,7 @@ export async function deliverDueMail(
       let rendered: Awaited<ReturnType<typeof renderAtSend>>
       try {
         rendered = await renderAtSend(row, at)
-        await transport.send(rendered ? { ...row, ...rendered } : row)
+        await transport.send(rendered ? { ...row, ...rendered, attachments: await receiptAttachments(row.dedupeKey) } : row)
       } catch (error) {
         await recordFailure(row, token, error, clock(), result)
         continue

@@ -11,6 +11,7 @@ import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.
 import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
+import { withContracts } from '~/lib/contracts/freeze.server'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
 import { resolveUpgrades } from './upgrades.server'
@@ -63,7 +64,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     const inserted = await insertPendingOrder(tx, {
       currency: env.CURRENCY,
       email,
-      items: priced.map((line, i) => ({
+      items: await withContracts(tx, env.CURRENCY, priced.map((line, i) => ({
         beatId: line.beatId,
         producerId: line.producerId,
         tier: line.tier,
@@ -74,7 +75,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         producerName: line.producerName,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
         supersedesItemId: upgrades.byIndex.get(line.index)?.supersedesItemId ?? null,
-      })),
+      }))),
     })
     const held = await holdExclusives(tx, inserted.id, priced, expiresAt)
     if (held.length) throw new CheckoutRefused(held)

@@ -9,6 +9,7 @@ import { recordEvent } from '~/models/stripe-event.server'
 import { applyDeferredEvents } from './charge-events.server'
 import type { EventOutcome } from './event-outcome'
 import { settleExclusiveRights } from './exclusive-sale.server'
+import { sealContracts } from '~/lib/contracts/freeze.server'
 
 // A paid checkout session, whoever saw it first: the webhook (checkout.session.completed or
 // async_payment_succeeded, with its event), the success page or reconcile (without). One path:
@@ -36,7 +37,10 @@ export async function completeSession(tx: Tx, session: Stripe.Checkout.Session, 
   // Also on a redelivery: heals events left deferred for an order that is paid by now.
   if (completion.deferredWaiting && paid.paymentIntentId) await applyDeferredEvents(tx, paid.paymentIntentId)
   if (!completion.recorded) return 'duplicate'
-  if (completion.moved) return 'paid'
+  if (completion.moved) {
+    await sealContracts(tx, orderId)
+    return 'paid'
+  }
   return explainNoTransition(tx, orderId, session)
 }
 

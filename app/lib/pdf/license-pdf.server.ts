@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { describeTerms, DOWNLOAD_KIND_LABELS } from '~/lib/tiers'
 import type { LicenseRecord } from './license.server'
+import { renderContractPdf } from './contract-pdf.server'
 
 // The license PDF for one order line. pdfkit draws text as text, so a title containing HTML is
 // printed literally. Every field goes through `present()`: a missing value throws instead of
@@ -15,12 +16,15 @@ function present(label: string, value: string | number | null | undefined): stri
 
 const STATE_NOTE: Record<LicenseRecord['state'], string | null> = {
   VALID: null,
+  SUPERSEDED: 'This license was replaced by an upgrade; the verification page links to the new one.',
   REFUNDED: 'This license was refunded and is no longer valid.',
   DISPUTED: 'This license is suspended while a payment dispute is open.',
   NOT_PAID: 'This license is not valid: the order was not paid.',
 }
 
 export async function renderLicensePdf(license: LicenseRecord, { compress = true } = {}): Promise<Buffer> {
+  // Lines bought before contracts were frozen keep the one-page summary they always had.
+  if (license.contract) return renderContractPdf(license, license.contract, STATE_NOTE[license.state], { compress })
   const licensee = license.buyerName?.trim()
     ? `${present('buyer name', license.buyerName)} <${present('buyer email', license.orderEmail)}>`
     : present('buyer email', license.orderEmail)

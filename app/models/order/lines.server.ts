@@ -78,8 +78,12 @@ export function findLicenseLine(orderItemId: string, db: Db = prisma) {
     where: { id: orderItemId },
     select: {
       ...orderLineLicenseSelect,
+      priceCents: true,
+      contractText: true,
+      contractSha256: true,
+      contractValues: true,
       beat: { select: { slug: true } },
-      order: { select: { number: true, status: true, email: true, buyerName: true, paidAt: true, createdAt: true } },
+      order: { select: { number: true, status: true, email: true, buyerName: true, paidAt: true, createdAt: true, currency: true } },
     },
   })
 }

@@ -22,6 +22,9 @@ export interface NewOrderItem {
   termsSnapshot: LicenseTermsSnapshot
   /** Upgrade lines: the line this one replaces. */
   supersedesItemId?: string | null
+  /** The contract frozen at checkout (app/lib/contracts/freeze.server.ts); absent on older paths. */
+  contractTemplate?: string
+  contractValues?: Record<string, string>
 }
 
 /** A PENDING order with its items, written together (call inside a transaction). */
