@@ -21,6 +21,9 @@ import {
 // So two workers never work one row at once, and a worker killed after Stripe made the transfer but
 // before its commit leaves the row PENDING; the next attempt sends the same key and Stripe answers
 // with the transfer it already made.
+// Stripe also replays a *refusal* for its key (insufficient balance, account not enabled), so after
+// a definite refusal (a 4xx answer: no transfer exists) the key gets a suffix `:r<refusals>`. An
+// unclear failure (network, 5xx, 409) keeps the key: the transfer may exist.
 
 export interface PayoutScope {
   orderId?: string
@@ -32,8 +35,8 @@ type Outcome = 'sent' | 'reversed' | 'failed' | 'waiting' | 'busy' | 'done'
 const STAND_IN_PREFIX = 'tr_standin_'
 const WORK_TX = { maxWait: 10_000, timeout: 60_000 }
 
-export function transferIdempotencyKey(row: { orderItemId: string; payeeKey: string }) {
-  return `transfer:${row.orderItemId}:${row.payeeKey}`
+export function transferIdempotencyKey(row: { orderItemId: string; payeeKey: string; refusals: number }) {
+  return `transfer:${row.orderItemId}:${row.payeeKey}${row.refusals ? `:r${row.refusals}` : ''}`
 }
 
 export async function processPayouts(scope: PayoutScope): Promise<Record<Outcome, number>> {
@@ -71,7 +74,7 @@ function workRow(id: string, stripe: Stripe | null, charges: Map<string, string 
       await markTransferred(tx, row.id, await transfer(stripe, row, charges))
       return 'sent'
     } catch (error) {
-      await markTransferFailed(tx, row.id, describe(error))
+      await markTransferFailed(tx, row.id, describe(error), isRefusal(error))
       logger.warn({ transferRow: row.id, err: error }, 'payout transfer failed; the job retries')
       return 'failed'
     }
@@ -119,6 +122,12 @@ async function chargeOf(stripe: Stripe, paymentIntentId: string | null, cache: M
     cache.set(paymentIntentId, typeof charge === 'string' ? charge : (charge?.id ?? null))
   }
   return cache.get(paymentIntentId)!
+}
+
+/** Stripe answered and made nothing (not a timeout, a 5xx, a rate limit or a concurrent request). */
+function isRefusal(error: unknown): boolean {
+  const status = (error as { statusCode?: number } | null)?.statusCode
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 409 && status !== 429
 }
 
 function describe(error: unknown): string {

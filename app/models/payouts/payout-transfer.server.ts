@@ -93,6 +93,7 @@ export interface LockedTransfer {
   reversedCents: number
   reverseRequestedAt: Date | null
   attempts: number
+  refusals: number
   paymentIntentId: string | null
   stripeAccountId: string | null
   payoutsEnabled: boolean
@@ -103,7 +104,7 @@ export interface LockedTransfer {
 export async function lockTransferForWork(tx: Tx, id: string): Promise<LockedTransfer | null> {
   const rows = await tx.$queryRaw<LockedTransfer[]>`
     SELECT t.id, t."orderId", t."orderItemId", t."payeeKey", t."amountCents", t.currency, t.status,
-           t."stripeTransferId", t."reversedCents", t."reverseRequestedAt", t.attempts,
+           t."stripeTransferId", t."reversedCents", t."reverseRequestedAt", t.attempts, t.refusals,
            o."stripePaymentIntentId" AS "paymentIntentId",
            p."stripeAccountId", COALESCE(p."stripePayoutsEnabled", false) AS "payoutsEnabled",
            COALESCE(p."stripeStandIn", false) AS "standIn"
@@ -122,10 +123,11 @@ export async function markTransferred(tx: Tx, id: string, stripeTransferId: stri
   })
 }
 
-export async function markTransferFailed(tx: Tx, id: string, error: string): Promise<void> {
+/** `refused`: Stripe definitely made no transfer, so the next attempt may use a new key. */
+export async function markTransferFailed(tx: Tx, id: string, error: string, refused: boolean): Promise<void> {
   await tx.payoutTransfer.updateMany({
     where: { id, status: { in: ['PENDING', 'FAILED'] } },
-    data: { status: 'FAILED', lastError: error.slice(0, 500), attempts: { increment: 1 } },
+    data: { status: 'FAILED', lastError: error.slice(0, 500), attempts: { increment: 1 }, ...(refused ? { refusals: { increment: 1 } } : {}) },
   })
 }
 

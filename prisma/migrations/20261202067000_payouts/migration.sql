@@ -41,6 +41,7 @@ CREATE TABLE "PayoutTransfer" (
     "reversedCents" INTEGER NOT NULL DEFAULT 0,
     "reverseRequestedAt" TIMESTAMPTZ(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "refusals" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "transferredAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
