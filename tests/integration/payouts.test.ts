@@ -54,7 +54,7 @@ async function connect(producerId: string) {
   const start = await startConnect(producerId)
   expect(start.kind).toBe('redirect')
   const { stripeAccountId } = await prisma.producer.findUniqueOrThrow({ where: { id: producerId }, select: { stripeAccountId: true } })
-  const event = stripeEvent('account.updated', fake.connect.enable(stripeAccountId!))
+  const event = stripeEvent('account.updated', { ...fake.connect.enable(stripeAccountId!) })
   expect((await deliver(event)).outcome).toBe('account-updated')
   return event
 }
