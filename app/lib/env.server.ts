@@ -36,6 +36,8 @@ export const EnvSchema = z
     STRIPE_SECRET_KEY: optional(z.string().min(1)),
     STRIPE_WEBHOOK_SECRET: optional(z.string().min(1)),
     STRIPE_API_URL: optional(z.url()),
+    /** Signing secret of the Connect webhook endpoint (account.updated of producers' accounts). */
+    STRIPE_CONNECT_WEBHOOK_SECRET: optional(z.string().min(1)),
     CLOUDINARY_URL: optional(
       z.string().regex(/^cloudinary:\/\/[^:]+:[^@]+@.+/, 'must look like cloudinary://key:secret@cloud'),
     ),

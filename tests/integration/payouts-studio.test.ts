@@ -1,4 +1,7 @@
+import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
+import { getEnv, reloadEnv, setEnv } from '~/lib/env.server'
+import { verifyStripeEvent } from '~/lib/payments/stripe.server'
 import { fulfilCheckoutSession } from '~/lib/orders/completion.server'
 import { processPayouts } from '~/lib/payouts/transfers.server'
 import { LICENSE_TIERS, snapshotTerms } from '~/lib/tiers'
@@ -6,7 +9,9 @@ import { prisma } from '~/models/db.server'
 import * as ledger from '~/routes/studio.ledger'
 import * as ledgerCsv from '~/routes/studio.ledger[.]csv'
 import * as payouts from '~/routes/studio.payouts'
-import { makeBeat } from '../factories'
+import { DEMO_PRODUCERS } from '../../scripts/seed/demo-catalog'
+import { seedDemoPayouts } from '../../scripts/seed/demo-payouts'
+import { makeBeat, makeProducer } from '../factories'
 import { formRequest, getRequest, makeSignedInProducer } from '../factories-studio'
 import { paidSession } from '../fakes/stripe-server'
 import { callRoute } from '../utils/route'
@@ -104,5 +109,36 @@ describe('payouts in the studio (stand-in)', () => {
     const stranger = await makeSignedInProducer()
     expect(((await callRoute(ledger.loader, getRequest('/studio/ledger', stranger.cookie))).data as { lines: unknown[] }).lines).toHaveLength(0)
     expect((await prisma.outboxEmail.findMany({ where: { kind: 'payout-sale' }, select: { to: true } })).map((m) => m.to).sort()).toEqual([owner.email, collaborator.email].sort())
+  })
+})
+
+describe('Connect webhook endpoint', () => {
+  it('accepts events signed with STRIPE_CONNECT_WEBHOOK_SECRET as well as the platform secret, and nothing else', async () => {
+    setEnv({ STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_connect_test' })
+    try {
+      const payload = JSON.stringify({ id: 'evt_1', type: 'account.updated', data: { object: { id: 'acct_1' } } })
+      const sign = (secret: string) => Stripe.webhooks.generateTestHeaderString({ payload, secret })
+      expect(verifyStripeEvent(payload, sign('whsec_connect_test')).type).toBe('account.updated')
+      expect(verifyStripeEvent(payload, sign(getEnv().STRIPE_WEBHOOK_SECRET)).id).toBe('evt_1')
+      expect(() => verifyStripeEvent(payload, sign('whsec_someone_else'))).toThrow(/verification failed/)
+    } finally {
+      delete process.env.STRIPE_CONNECT_WEBHOOK_SECRET
+      reloadEnv()
+    }
+  })
+})
+
+describe('demo payouts', () => {
+  it('connects Nova through the stand-in and gives Kilo 30 % of Night Drive', async () => {
+    const nova = await makeProducer({ email: DEMO_PRODUCERS.nova.email })
+    const kilo = await makeProducer({ email: DEMO_PRODUCERS.kilo.email })
+    const mara = await makeProducer({ email: DEMO_PRODUCERS.mara.email })
+    await makeBeat({ producerId: nova.id, title: 'Night Drive', withFiles: false })
+    await seedDemoPayouts({ nova: nova.id, kilo: kilo.id, mara: mara.id })
+    await seedDemoPayouts({ nova: nova.id, kilo: kilo.id, mara: mara.id })
+    expect(await prisma.producer.findUniqueOrThrow({ where: { id: nova.id }, select: { stripeStandIn: true, stripePayoutsEnabled: true } })).toEqual({ stripeStandIn: true, stripePayoutsEnabled: true })
+    expect(await prisma.beatSplit.findMany({ where: { beat: { producerId: nova.id } }, select: { percent: true, payeeProducerId: true, beat: { select: { title: true } } } })).toEqual([
+      { percent: 30, payeeProducerId: kilo.id, beat: { title: 'Night Drive' } },
+    ])
   })
 })

@@ -72,3 +72,8 @@ export async function deleteSplit(producerId: string, splitId: string): Promise<
   const { count } = await prisma.beatSplit.deleteMany({ where: { id: splitId, beat: { producerId } } })
   return count === 1
 }
+
+export async function findBeatIdByTitle(producerId: string, title: string): Promise<string | null> {
+  const beat = await prisma.beat.findFirst({ where: { producerId, title }, select: { id: true } })
+  return beat?.id ?? null
+}
