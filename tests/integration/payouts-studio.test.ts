@@ -11,6 +11,7 @@ import * as ledgerCsv from '~/routes/studio.ledger[.]csv'
 import * as payouts from '~/routes/studio.payouts'
 import { DEMO_PRODUCERS } from '../../scripts/seed/demo-catalog'
 import { seedDemoPayouts } from '../../scripts/seed/demo-payouts'
+import { upsertSplit } from '~/models/payouts/beat-split.server'
 import { makeBeat, makeProducer } from '../factories'
 import { formRequest, getRequest, makeSignedInProducer } from '../factories-studio'
 import { paidSession } from '../fakes/stripe-server'
@@ -140,5 +141,17 @@ describe('demo payouts', () => {
     expect(await prisma.beatSplit.findMany({ where: { beat: { producerId: nova.id } }, select: { percent: true, payeeProducerId: true, beat: { select: { title: true } } } })).toEqual([
       { percent: 30, payeeProducerId: kilo.id, beat: { title: 'Night Drive' } },
     ])
+  })
+})
+
+describe('splits under concurrency', () => {
+  it('two additions racing on one beat cannot together exceed 100 %', async () => {
+    const owner = await makeProducer()
+    const beat = await makeBeat({ producerId: owner.id, withFiles: false })
+    const results = await Promise.all(
+      ['one', 'two', 'three'].map((who) => upsertSplit(owner.id, { beatId: beat.id, payeeEmail: `${who}@invite.test`, payeeProducerId: null, percent: 60 })),
+    )
+    expect(results.sort()).toEqual(['over', 'over', 'saved'])
+    expect(await prisma.beatSplit.count({ where: { beatId: beat.id } })).toBe(1)
   })
 })
