@@ -17,7 +17,7 @@ test('connect (stand-in), sell, sale email, ledger row', async ({ page }) => {
   await expect(page.getByText('Test mode: no real Stripe account.').first()).toBeVisible()
   await page.getByRole('button', { name: 'Connect with Stripe' }).click()
   await expect(page.getByRole('status')).toContainText('Connected (test mode)')
-  await expect(page.getByText(/Connected \(test mode\)\./)).toBeVisible()
+  await expect(page.getByText('Connected (test mode).', { exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/payouts-desktop.png', fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await page.screenshot({ path: 'test-results/payouts-mobile.png', fullPage: true })
