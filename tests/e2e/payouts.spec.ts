@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test'
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 test('connect (stand-in), sell, sale email, ledger row', async ({ page }) => {
+  // Sign-in, a purchase, the mail worker and the transfer job: longer than one page's budget.
+  test.setTimeout(180_000)
   await page.goto('/studio/login')
   await page.getByLabel('Email').fill('kilo@beatstall.test')
   await page.getByLabel('Password').fill('beatstall-demo')
