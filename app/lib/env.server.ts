@@ -36,6 +36,8 @@ export const EnvSchema = z
     STRIPE_SECRET_KEY: optional(z.string().min(1)),
     STRIPE_WEBHOOK_SECRET: optional(z.string().min(1)),
     STRIPE_API_URL: optional(z.url()),
+    /** Signing secret of the Connect webhook endpoint (account.updated of producers' accounts). */
+    STRIPE_CONNECT_WEBHOOK_SECRET: optional(z.string().min(1)),
     CLOUDINARY_URL: optional(
       z.string().regex(/^cloudinary:\/\/[^:]+:[^@]+@.+/, 'must look like cloudinary://key:secret@cloud'),
     ),
@@ -50,6 +52,10 @@ export const EnvSchema = z
       .default('usd'),
     DOWNLOAD_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
     CHECKOUT_EXPIRES_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(60),
+    /** The store's cut of each paid line (docs/decisions/0016-payouts.md): percent, two decimals at most. */
+    PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(10),
+    /** Added to the platform fee per line, in cents. */
+    PLATFORM_FEE_FIXED_CENTS: z.coerce.number().int().min(0).max(100_000).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -5,6 +5,8 @@ import { startOutboxWorker } from '~/lib/mail/worker.server'
 import { startCheckoutExpirySweep } from '~/lib/orders/checkout-expiry.server'
 // Defines the jobs an exclusive sale sends (expire other checkouts, refund a second payment).
 import '~/lib/orders/exclusive-jobs.server'
+// Defines the payout transfer job (before startQueue, so its worker starts).
+import { startPayoutSweep } from '~/lib/payouts/transfer-job.server'
 
 // Background work that runs inside the server process: the job queue's workers (pg-boss), the mail
 // outbox worker and the sweep that expires abandoned checkouts. The returned function stops them
@@ -12,11 +14,12 @@ import '~/lib/orders/exclusive-jobs.server'
 export function startBackgroundJobs(): () => Promise<void> {
   const stopOutbox = startOutboxWorker(createMailTransport())
   const stopExpirySweep = startCheckoutExpirySweep()
+  const stopPayoutSweep = startPayoutSweep()
   const queue = startQueue().catch((err: unknown) => {
     logger.error({ err }, 'the job queue did not start; queued work waits until the next start')
     return async () => {}
   })
   return async () => {
-    await Promise.all([stopOutbox(), stopExpirySweep(), queue.then((stop) => stop())])
+    await Promise.all([stopOutbox(), stopExpirySweep(), stopPayoutSweep(), queue.then((stop) => stop())])
   }
 }

@@ -36,6 +36,12 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/deals" className={tabClass}>
               Deals
             </NavLink>
+            <NavLink to="/studio/ledger" className={tabClass}>
+              Ledger
+            </NavLink>
+            <NavLink to="/studio/payouts" className={tabClass}>
+              Payouts
+            </NavLink>
             <NavLink to="/studio/terms" className={tabClass}>
               License terms
             </NavLink>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { stripeEventEnvelope } from '~/lib/payments/stripe-event.server'
+import { createFakeConnect, type FakeConnect } from './stripe-connect'
 
 // A small Stripe-compatible HTTP server for tests: the real `stripe` SDK talks to it through
 // STRIPE_API_URL. It checks the form parameters of the endpoints the store uses, keeps sessions,
@@ -45,6 +46,8 @@ export interface FakeStripe {
   complete: (sessionId: string, buyer?: { email?: string; name?: string; amountTotal?: number }) => FakeSession
   /** Makes the next N requests answer 500 (to exercise retries/failure paths). */
   failNext: (n: number) => void
+  /** Connect: accounts, account links, transfers, reversals (./stripe-connect.ts). */
+  connect: FakeConnect
   close: () => Promise<void>
 }
 
@@ -156,6 +159,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const expireRequests: string[] = []
   const refunds: Params[] = []
   let failures = 0
+  const connect = createFakeConnect()
 
   const publicSession = (s: FakeSession, expand: boolean) => {
     return expand ? s : { ...s, line_items: undefined }
@@ -179,6 +183,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const url = new URL(req.url ?? '/', 'http://fake')
       const expand = url.searchParams.getAll('expand[]').includes('line_items') || body.includes('line_items')
       try {
+        const connected = connect.handle(req.method ?? 'GET', url.pathname, parseForm(body), String(req.headers['idempotency-key'] ?? ''))
+        if (connected === 'stall') return
+        if (connected) return send(connected.status, connected.json)
         if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
           const key = String(req.headers['idempotency-key'] ?? '')
           idempotencyKeys.push(key)
@@ -260,7 +267,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     failNext(n) {
       failures = n
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    connect,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 

@@ -36,6 +36,11 @@ export function defineJob<T extends object>(name: string, handler: JobHandler<T>
   }
 }
 
+/** Whether this process started the queue (callers whose work also has a sweep may skip the send). */
+export function isQueueStarted(): boolean {
+  return running !== null
+}
+
 function boss(): PgBoss {
   if (!running) throw new Error('The job queue is not started (startQueue).')
   return running

@@ -3,6 +3,7 @@ import type { Tx } from '~/models/db.server'
 import { logger } from '~/lib/logger.server'
 import { queueDisputeNotice } from '~/lib/mail/order-notifications.server'
 import { idOf } from '~/lib/payments/stripe-event.server'
+import { holdPayoutsForDispute, settlePayoutsAfterDispute } from '~/lib/payouts/adjustments.server'
 import { findOrderByPaymentIntent } from '~/models/order/order.server'
 import { markDisputed, markDisputeWon } from '~/models/order/transitions.server'
 import { clearDeferredEvent, deferEvent, listDeferredEvents, lockPaymentIntent } from '~/models/stripe-event.server'
@@ -63,8 +64,11 @@ async function applyDispute(
   if (event.type === 'charge.dispute.created') {
     const moved = await markDisputed(tx, orderId)
     if (moved) await queueDisputeNotice(tx, orderId)
+    if (moved) await holdPayoutsForDispute(tx, orderId)
     return moved ? 'disputed' : 'no-change'
   }
+  const closed = event.data.object.status
+  if (closed === 'won' || closed === 'lost') await settlePayoutsAfterDispute(tx, orderId, closed === 'won')
   // Closed in the seller's favour restores access; a lost dispute keeps downloads suspended.
   if (event.data.object.status !== 'won') return 'no-change'
   return (await markDisputeWon(tx, orderId)) ? 'dispute-won' : 'no-change'

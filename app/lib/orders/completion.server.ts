@@ -6,6 +6,7 @@ import { completePaidCheckout, type PaidSession } from '~/models/order/completio
 import { findOrderPaymentFacts } from '~/models/order/order.server'
 import { flagOrder } from '~/models/order/transitions.server'
 import { recordEvent } from '~/models/stripe-event.server'
+import { planOrderPayouts } from '~/lib/payouts/plan.server'
 import { applyDeferredEvents } from './charge-events.server'
 import type { EventOutcome } from './event-outcome'
 import { settleExclusiveRights } from './exclusive-sale.server'
@@ -34,6 +35,8 @@ export async function completeSession(tx: Tx, session: Stripe.Checkout.Session, 
   const paid = paidSession(session, orderId)
   const completion = await completePaidCheckout(tx, paid, event)
   if (completion.moved) await settleExclusiveRights(tx, orderId, paid.paymentIntentId)
+  // Ledger rows, sale emails and the transfer job commit with the order (before deferred refunds apply).
+  if (completion.moved) await planOrderPayouts(tx, orderId)
   // Also on a redelivery: heals events left deferred for an order that is paid by now.
   if (completion.deferredWaiting && paid.paymentIntentId) await applyDeferredEvents(tx, paid.paymentIntentId)
   if (!completion.recorded) return 'duplicate'

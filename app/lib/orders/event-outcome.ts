@@ -15,3 +15,5 @@ export type EventOutcome =
   | 'dispute-won'
   | 'deferred'
   | 'no-change'
+  | 'account-updated'
+  | 'unknown-account'

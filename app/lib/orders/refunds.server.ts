@@ -1,6 +1,7 @@
 import type Stripe from 'stripe'
 import type { Tx } from '~/models/db.server'
 import { queueRefundNotice } from '~/lib/mail/order-notifications.server'
+import { reversePayoutsOfRefundedLines } from '~/lib/payouts/adjustments.server'
 import { findOrderForRefund } from '~/models/order/order.server'
 import { markLinesRefunded, markRefunded } from '~/models/order/transitions.server'
 import type { EventOutcome } from './event-outcome'
@@ -23,6 +24,7 @@ export async function applyRefund(tx: Tx, orderId: string, charge: Stripe.Charge
   if (charge.refunded || charge.amount_refunded >= order.totalCents) {
     await markRefunded(tx, orderId, now)
     await queueRefundNotice(tx, orderId)
+    await reversePayoutsOfRefundedLines(tx, orderId)
     return 'refunded'
   }
 
@@ -32,6 +34,7 @@ export async function applyRefund(tx: Tx, orderId: string, charge: Stripe.Charge
   await markLinesRefunded(tx, orderId, revoke, now)
   if (revoke.length === active.length) await markRefunded(tx, orderId, now)
   await queueRefundNotice(tx, orderId)
+  await reversePayoutsOfRefundedLines(tx, orderId)
   return revoke.length === active.length ? 'refunded' : 'partially-refunded'
 }
 

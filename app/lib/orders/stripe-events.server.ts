@@ -3,6 +3,7 @@ import { prisma, type Tx } from '~/models/db.server'
 import { orderIdOf } from '~/lib/payments/stripe-event.server'
 import { markExpired, markFailed } from '~/models/order/transitions.server'
 import { isEventRecorded, recordEvent } from '~/models/stripe-event.server'
+import { applyAccountUpdated } from '~/lib/payouts/connect.server'
 import { applyChargeEvent, isChargeEvent } from './charge-events.server'
 import { completeSession, EVENT_TX_OPTIONS } from './completion.server'
 import type { EventOutcome } from './event-outcome'
@@ -23,12 +24,15 @@ const HANDLED_EVENT_TYPES = [
   'charge.refunded',
   'charge.dispute.created',
   'charge.dispute.closed',
+  'account.updated',
 ] as const
 
 const handled = new Set<string>(HANDLED_EVENT_TYPES)
 
 export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   if (!handled.has(event.type)) return 'ignored'
+  // A connected account's state, read fresh from Stripe: idempotent, no order transaction needed.
+  if (event.type === 'account.updated') return applyAccountUpdated(event)
   const completes = event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded'
   // A redelivery costs one read instead of a transaction (the insert in the transaction still
   // decides). Not for completions: their redelivery also heals deferred events (completeSession).

@@ -36,6 +36,15 @@ export class WebhookSignatureError extends Error {}
  */
 export function verifyStripeEvent(rawBody: string, signature: string | null): Stripe.Event {
   if (!signature) throw new WebhookSignatureError('Missing Stripe-Signature header.')
+  // Stripe signs events of connected accounts (account.updated) with the Connect endpoint's own secret.
+  const connectSecret = getEnv().STRIPE_CONNECT_WEBHOOK_SECRET
+  if (connectSecret) {
+    try {
+      return Stripe.webhooks.constructEvent(rawBody, signature, connectSecret)
+    } catch {
+      // Not a Connect event: the platform endpoint's secret below decides.
+    }
+  }
   try {
     return Stripe.webhooks.constructEvent(rawBody, signature, getEnv().STRIPE_WEBHOOK_SECRET)
   } catch (error) {
