@@ -76,6 +76,17 @@ export const EnvSchema = z
         message: "must be the store's public address (not localhost) when STRIPE_SECRET_KEY is a live key",
       })
   })
+  .superRefine((env, ctx) => {
+    // Delivering real mail makes this a store on a server, whatever APP_URL says: its receipts,
+    // license PDFs and QR codes must not send buyers to localhost.
+    if (env.NODE_ENV === 'production' && env.SMTP_URL && !isServerUrl(env.APP_URL))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_URL'],
+        message:
+          "must be the store's public address (not localhost) when SMTP_URL delivers mail in production, or the license PDFs and emails sent to buyers would link to this machine",
+      })
+  })
   .transform((env) => ({
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),

@@ -93,6 +93,17 @@ function OrderOutcome({ order, downloads }: { order: OrderView; downloads: Recor
         order={order}
         renderItemActions={(item) => (downloads[item.id] ? <LineFileButtons line={downloads[item.id]!} /> : null)}
       />
+      {paid && Object.values(downloads).some((l) => l.files.some((f) => f.allowed)) ? (
+        <p className="text-sm">
+          <a
+            href={`/downloads/order/${order.id}/zip`}
+            className="inline-block rounded-full border border-accent/60 px-4 py-2 font-semibold text-accent hover:bg-accent/10"
+          >
+            Download everything (zip)
+          </a>
+          <span className="mt-2 block text-xs text-muted sm:ml-3 sm:mt-0 sm:inline">Your files and license contracts. Each file counts as one download.</span>
+        </p>
+      ) : null}
       {paid ? (
         <p className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
           <Link to="/orders" className="font-semibold text-accent hover:underline">

@@ -18,7 +18,7 @@ import type { ContractValues } from './variables'
 // The studio's contracts page: each tier's template (the producer's or the default), the values
 // its preview fills in, and saving with the template check.
 
-export interface TierContract {
+interface TierContract {
   tier: TierId
   label: string
   body: string

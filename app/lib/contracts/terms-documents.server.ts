@@ -9,7 +9,7 @@ import { usageJson, type LicenseJson, type OfferJson } from './terms-json'
 
 // The JSON documents behind /licenses/:id/terms.json and /beats/:slug/terms.json.
 
-export function licenseJson(license: LicenseRecord, appUrl: string): LicenseJson | null {
+function licenseJson(license: LicenseRecord, appUrl: string): LicenseJson | null {
   if (license.state === 'NOT_PAID') return null
   return {
     schemaVersion: 1,

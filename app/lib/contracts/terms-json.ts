@@ -56,7 +56,7 @@ export const OfferJson = z.object({
   ),
 })
 
-export const LicenseTermsJson = z.discriminatedUnion('kind', [LicenseJson, OfferJson]).meta({
+const LicenseTermsJson = z.discriminatedUnion('kind', [LicenseJson, OfferJson]).meta({
   $id: 'license-terms.schema.json',
   title: 'Beatstall license terms',
   description: 'What a beat offers (kind "offer") or what one license grants (kind "license").',

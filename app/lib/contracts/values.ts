@@ -34,7 +34,7 @@ export function capText(value: number | null): string {
   return value === null ? 'unlimited' : value.toLocaleString('en-US')
 }
 
-export function publishingSplit(producerPercent: number): string {
+function publishingSplit(producerPercent: number): string {
   if (producerPercent >= 100) return '100% to the Producer'
   if (producerPercent <= 0) return '100% to the Licensee'
   return `${producerPercent}% to the Producer and ${100 - producerPercent}% to the Licensee`
