@@ -1,64 +1,53 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { Link, useFetcher } from 'react-router'
 import type { CheckoutAnswer } from '~/routes/checkout'
-import { MAX_CART_LINES } from '~/lib/cart/lines'
+import { announce } from '~/lib/cart/announcer'
+import { addedMessage } from '~/lib/cart/messages'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
 import { CheckIcon } from '~/components/player/icons'
 
-// Button looks are .pill / .pill-accent / .pill-in-cart / .cart-toast in app.css (repeated per catalog card).
+// Button looks are .pill / .pill-accent / .pill-in-cart in app.css (repeated per catalog card).
 const base = 'pill'
 
-/** Adds the beat at this tier (or switches the tier of its line); says so briefly. */
+/**
+ * Adds the beat at this tier (or switches the tier of its line) and announces it through the
+ * cart's live region. The button turns into an "In cart" link; focus follows it there.
+ */
 export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; tier: TierId; beatTitle: string }) {
   const ready = useCartReady()
   const line = useCart((s) => s.lines.find((l) => l.beatId === beatId))
   const add = useCart((s) => s.add)
-  const [notice, setNotice] = useState('')
-  useEffect(() => {
-    if (!notice) return
-    const t = setTimeout(() => setNotice(''), 3500)
-    return () => clearTimeout(t)
-  }, [notice])
+  const linkRef = useRef<HTMLAnchorElement>(null)
+  const focusLink = useRef(false)
 
   const inCart = ready && line?.tier === tier
   const otherTier = ready && line && line.tier !== tier ? line.tier : null
   const label = LICENSE_TIERS[tier].label
 
-  return (
-    <span className="relative inline-flex">
-      {inCart ? (
-        <Link
-          to="/cart"
-          className="pill pill-in-cart"
-          aria-label={`${beatTitle} (${label}) is in your cart — view cart`}
-        >
-          <CheckIcon />
-          In cart
-        </Link>
-      ) : (
-        <button
-          type="button"
-          className="pill pill-accent"
-          aria-label={otherTier ? `Switch ${beatTitle} to the ${label} license in your cart` : `Add ${beatTitle} (${label}) to cart`}
-          onClick={() => {
-            const result = add({ beatId, tier })
-            setNotice(
-              result === 'full'
-                ? `Your cart is full (${MAX_CART_LINES} beats per checkout).`
-                : result === 'changed'
-                  ? `Switched “${beatTitle}” to ${label}.`
-                  : `Added “${beatTitle}” (${label}) to your cart.`,
-            )
-          }}
-        >
-          {otherTier ? `Switch to ${label}` : 'Add to cart'}
-        </button>
-      )}
-      <span role="status" className="cart-toast">
-        {notice}
-      </span>
-    </span>
+  useEffect(() => {
+    if (inCart && focusLink.current) linkRef.current?.focus()
+    focusLink.current = false
+  }, [inCart])
+
+  return inCart ? (
+    <Link ref={linkRef} to="/cart" className="pill pill-in-cart" aria-label={`${beatTitle} (${label}) is in your cart — view cart`}>
+      <CheckIcon />
+      In cart
+    </Link>
+  ) : (
+    <button
+      type="button"
+      className="pill pill-accent"
+      aria-label={otherTier ? `Switch ${beatTitle} to the ${label} license in your cart` : `Add ${beatTitle} (${label}) to cart`}
+      onClick={() => {
+        const result = add({ beatId, tier })
+        focusLink.current = result !== 'full'
+        announce(addedMessage(result, beatTitle, label))
+      }}
+    >
+      {otherTier ? `Switch to ${label}` : 'Add to cart'}
+    </button>
   )
 }
 
