@@ -112,7 +112,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         {chosen && selected ? (
           <section aria-label="License" className="space-y-4">
             <TierPicker options={options} selected={selected} currency={currency} />
-            <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-line bg-panel p-4">
+            <div className="buy-box">
               <p className="mr-auto text-sm">
                 <span className="text-muted">{chosen.label} license · </span>
                 <span className="text-lg font-black tabular-nums">{formatPrice(chosen.priceCents, currency)}</span>

@@ -42,9 +42,12 @@ export function MobileBuyBar({ beatId, beatTitle, options, selected, currency }:
       <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
         <p className="mr-auto min-w-0 text-sm leading-tight">
           {inCart ? (
-            <Link to="/cart" className="font-semibold text-accent hover:underline">
-              {LICENSE_TIERS[inCart].label} in your cart · view cart
-            </Link>
+            <>
+              <b className="block font-semibold text-accent">{LICENSE_TIERS[inCart].label} is in your cart</b>
+              <Link to="/cart" className="text-xs text-muted underline underline-offset-2 hover:text-white">
+                View cart
+              </Link>
+            </>
           ) : from ? (
             <>
               <span className="text-muted">from </span>
