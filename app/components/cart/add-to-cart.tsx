@@ -52,20 +52,20 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
 }
 
 /** One-line checkout through the same action as the cart. */
-export function BuyNowButton({ beatId, tier }: { beatId: string; tier: TierId }) {
+export function BuyNowButton({ beatId, tier, wide = false }: { beatId: string; tier: TierId; wide?: boolean }) {
   const fetcher = useFetcher<CheckoutAnswer>()
   const busy = fetcher.state !== 'idle'
   const errors = fetcher.data?.errors
   // One line was sent, so its own message says more than the cart-wide one.
   const problem = (errors && Object.values(errors.fieldErrors)[0]?.[0]) ?? errors?.formError
   return (
-    <fetcher.Form method="post" action="/checkout" className="inline-flex flex-col items-end gap-1">
+    <fetcher.Form method="post" action="/checkout" className={wide ? 'flex flex-1 flex-col gap-1' : 'inline-flex flex-col items-end gap-1'}>
       <input type="hidden" name="lines" value={JSON.stringify([{ beatId, tier }])} />
-      <button type="submit" disabled={busy} className={`${base} border border-zinc-500 text-zinc-100 hover:border-zinc-300`}>
+      <button type="submit" disabled={busy} className={`${base} border border-zinc-500 text-zinc-100 hover:border-zinc-300 ${wide ? 'w-full' : ''}`}>
         {busy ? 'Starting checkout…' : 'Buy now'}
       </button>
       {problem ? (
-        <p role="alert" className="max-w-64 text-right text-xs text-red-300">
+        <p role="alert" className={`text-xs text-red-300 ${wide ? '' : 'max-w-64 text-right'}`}>
           {problem}
         </p>
       ) : null}

@@ -87,12 +87,10 @@ export function TierSheet({ beatId, beatTitle, options, currency, initial, inCar
             ))}
           </div>
         </fieldset>
-        <div className="mt-5 flex flex-wrap items-center justify-end gap-2">
-          <button type="button" onClick={() => ref.current?.close()} className="pill mr-auto text-muted hover:text-white">
-            Cancel
-          </button>
-          {buyNow ? <BuyNowButton beatId={beatId} tier={tier} /> : null}
-          <button type="button" className="pill pill-accent" onClick={() => onAdd(tier)} disabled={unchanged}>
+        {/* Closing is the × button, Escape or a click outside; the two ways to buy share the row. */}
+        <div className="mt-5 flex items-start gap-2">
+          {buyNow ? <BuyNowButton beatId={beatId} tier={tier} wide /> : null}
+          <button type="button" className="pill pill-accent flex-1" onClick={() => onAdd(tier)} disabled={unchanged}>
             {unchanged ? 'In your cart' : inCart ? `Switch to ${label}` : `Add ${label} to cart`}
           </button>
         </div>
