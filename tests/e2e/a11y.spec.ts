@@ -3,6 +3,23 @@ import { expect, test, type Page } from '@playwright/test'
 
 // axe on the buyer's pages at a phone and a desktop width: no serious or critical violations.
 
+/** Resolves once React has hydrated the page (until then buttons have no handlers). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main')
+    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'))
+  })
+}
+
+/** Opens a page and waits until it responds to clicks. */
+async function visit(page: Page, url: string) {
+  await page.goto(url)
+  await hydrated(page)
+}
+
+// axe is slow on a busy machine.
+test.describe.configure({ timeout: 180_000 })
+
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
@@ -17,7 +34,7 @@ async function expectNoSeriousViolations(page: Page, what: string) {
 }
 
 async function firstBeatHref(page: Page) {
-  await page.goto('/')
+  await visit(page, '/')
   const href = await page.getByRole('list', { name: 'Beats' }).getByRole('heading', { level: 3 }).first().getByRole('link').getAttribute('href')
   expect(href).toMatch(/^\/beats\//)
   return href!
@@ -36,12 +53,12 @@ for (const size of SIZES) {
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    await page.goto(href)
+    await visit(page, href)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     await expectNoSeriousViolations(page, `beat page at ${size.width}`)
 
     await page.getByRole('button', { name: /^Add .* \(Basic\) to cart$/ }).click()
-    await page.goto('/cart')
+    await visit(page, '/cart')
     await expect(page.getByTestId('cart-line')).toHaveCount(1)
     await expect(page.getByTestId('cart-total')).toHaveText(/^\$/)
     await expectNoSeriousViolations(page, `cart at ${size.width}`)

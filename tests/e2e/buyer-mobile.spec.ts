@@ -11,8 +11,25 @@ const SIZES = [
 
 const results = (page: Page) => page.getByRole('list', { name: 'Beats' })
 
+/** Resolves once React has hydrated the page (until then buttons have no handlers). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main')
+    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'))
+  })
+}
+
+/** Opens a page and waits until it responds to clicks. */
+async function visit(page: Page, url: string) {
+  await page.goto(url)
+  await hydrated(page)
+}
+
+// The machine running these may be busy: a journey gets room beyond the default minute.
+test.describe.configure({ timeout: 180_000 })
+
 async function beatHrefs(page: Page, count: number) {
-  await page.goto('/')
+  await visit(page, '/')
   const hrefs = await results(page).locator('h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
   expect(hrefs.length).toBeGreaterThanOrEqual(count)
   return hrefs.slice(0, count)
@@ -20,6 +37,7 @@ async function beatHrefs(page: Page, count: number) {
 
 async function pay(page: Page) {
   await expect(page).toHaveURL(/\/test-checkout\//)
+  await hydrated(page)
   await page.getByLabel('Email').fill('phone-buyer@example.test')
   await page.getByLabel('Name on card').fill('Ada Buyer')
   await page.getByRole('button', { name: /^Pay / }).click()
@@ -35,7 +53,7 @@ for (const size of SIZES) {
 
     test('the beat page shows the price and the way to buy on its first screen', async ({ page }, testInfo) => {
       const [href] = await beatHrefs(page, 1)
-      await page.goto(href!)
+      await visit(page, href!)
       const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
       if (size.width < 1024) {
         const bar = page.getByTestId('buy-bar')
@@ -67,7 +85,7 @@ for (const size of SIZES) {
     })
 
     test('after a filter change the results are in view', async ({ page }, testInfo) => {
-      await page.goto('/')
+      await visit(page, '/')
       if (size.width < 640) await page.getByText('Filters and sort').click()
       const genre = page.getByRole('combobox', { name: 'Genre', exact: true })
       const first = (await genre.locator('option').nth(1).textContent())!
@@ -80,7 +98,7 @@ for (const size of SIZES) {
     })
 
     test('a card asks which license, Escape cancels, and focus lands on something sensible', async ({ page }, testInfo) => {
-      await page.goto('/')
+      await visit(page, '/')
       await page.screenshot({ path: testInfo.outputPath(`catalog-${size.width}.png`) })
       const card = results(page).getByRole('listitem').first()
       const title = (await card.getByRole('heading').textContent())!.trim()
@@ -112,7 +130,7 @@ for (const size of SIZES) {
       await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible()
       await page.screenshot({ path: testInfo.outputPath(`catalog-added-${size.width}.png`) })
 
-      await page.goto('/cart')
+      await visit(page, '/cart')
       await expect(page.getByTestId('cart-line')).toHaveCount(1)
       await expect(page.getByTestId('cart-line').getByRole('combobox')).toHaveValue('UNLIMITED')
       // Removing the last line moves focus to the page, not <body>, and says so.
@@ -123,7 +141,7 @@ for (const size of SIZES) {
 
     test('the player never covers the footer or the buy bar', async ({ page }, testInfo) => {
       const [href] = await beatHrefs(page, 1)
-      await page.goto(href!)
+      await visit(page, href!)
       await page.getByRole('button', { name: /^Play / }).first().click()
       const player = page.getByRole('region', { name: 'Player' })
       await expect(player).toBeVisible()
@@ -148,31 +166,32 @@ for (const size of SIZES) {
 }
 
 test('"Buy now" and an old success page leave the rest of the cart alone, in every tab', async ({ page, context }, testInfo) => {
+  test.setTimeout(300_000)
   await page.setViewportSize({ width: 390, height: 844 })
   const hrefs = await beatHrefs(page, 4)
   // Three beats in the cart, from their pages (Basic).
   const titles: string[] = []
   for (const href of hrefs.slice(0, 3)) {
-    await page.goto(href)
+    await visit(page, href)
     titles.push((await page.getByRole('heading', { level: 1 }).textContent())!.trim())
     await page.getByRole('button', { name: /^Add .* \(Basic\) to cart$/ }).click()
     await expect(page.getByRole('link', { name: /\(Basic\) is in your cart/ })).toBeVisible()
   }
   const other = await context.newPage()
-  await other.goto('/cart')
+  await visit(other, '/cart')
   await expect(other.getByTestId('cart-line')).toHaveCount(3)
 
   // "Buy now" on a fourth beat: nothing in the cart was bought, so nothing leaves it.
-  await page.goto(hrefs[3]!)
+  await visit(page, hrefs[3]!)
   await page.getByRole('button', { name: 'Buy now' }).first().click()
   const firstSuccess = await pay(page)
   await expect(page.getByRole('link', { name: 'Cart, 3 items' })).toBeVisible()
-  await page.goto('/cart')
+  await visit(page, '/cart')
   await expect(page.getByTestId('cart-line')).toHaveCount(3)
   await expect(other.getByTestId('cart-line')).toHaveCount(3)
 
   // "Buy now" on a beat that is in the cart at the same tier: only that line leaves, in both tabs.
-  await page.goto(hrefs[0]!)
+  await visit(page, hrefs[0]!)
   await page.getByRole('button', { name: 'Buy now' }).first().click()
   const secondSuccess = await pay(page)
   await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
@@ -181,15 +200,15 @@ test('"Buy now" and an old success page leave the rest of the cart alone, in eve
   await expect.poll(() => cartTitles(other)).toEqual(titles.slice(1))
 
   // The same beat added again, then both old success pages reopened: the cart keeps every line.
-  await page.goto(hrefs[0]!)
+  await visit(page, hrefs[0]!)
   await page.getByRole('button', { name: /^Add .* \(Basic\) to cart$/ }).click()
   await expect(page.getByRole('link', { name: 'Cart, 3 items' })).toBeVisible()
   for (const url of [secondSuccess, firstSuccess]) {
-    await page.goto(url)
+    await visit(page, url)
     await expect(page.getByRole('heading', { name: 'Thank you, Ada!' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Cart, 3 items' })).toBeVisible()
   }
-  await page.goto('/cart')
+  await visit(page, '/cart')
   await expect(page.getByTestId('cart-line')).toHaveCount(3)
   await expect(other.getByTestId('cart-line')).toHaveCount(3)
   await page.screenshot({ path: testInfo.outputPath('cart-after-buy-now-390.png'), fullPage: true })

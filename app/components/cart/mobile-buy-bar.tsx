@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { announce } from '~/lib/cart/announcer'
 import { addedMessage } from '~/lib/cart/messages'
@@ -32,9 +32,16 @@ export function MobileBuyBar({ beatId, beatTitle, options, selected, currency }:
   const inCart = ready && line ? line.tier : null
   const from = options[0]
 
-  const close = () => {
-    setOpen(false)
+  // Back to the bar's button once the sheet is gone (while it is open the page is inert).
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (open || !refocus.current) return
+    refocus.current = false
     buttonRef.current?.focus()
+  }, [open])
+  const close = () => {
+    refocus.current = true
+    setOpen(false)
   }
 
   return (
