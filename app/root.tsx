@@ -8,6 +8,7 @@ import {
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
+import { CartAnnouncer } from '~/components/cart/cart-announcer'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { SiteHeader } from '~/components/layout/site-header'
@@ -38,17 +39,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="flex min-h-dvh flex-col">
+      <body className="page-body flex min-h-dvh flex-col">
         <IconSprite />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-accent-ink">
           Skip to content
         </a>
         {data ? <TestModeBanner testMode={data.testMode} /> : null}
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pb-32 pt-6 sm:px-6">
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pb-12 pt-6 sm:px-6">
           {children}
         </main>
         <SiteFooter />
+        <CartAnnouncer />
         <PlayerBar />
         <ScrollRestoration />
         <Scripts />

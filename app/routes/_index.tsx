@@ -5,6 +5,7 @@ import { FilterForm } from '~/components/catalog/filter-form'
 import { Pagination } from '~/components/catalog/pagination'
 import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
+import { useResultsInView } from '~/components/catalog/use-results-in-view'
 import { toCardBeat } from '~/lib/catalog/card'
 import { hasFilters, PAGE_SIZE } from '~/lib/catalog/params'
 import { parseCatalogParams } from '~/lib/catalog/parse'
@@ -38,29 +39,31 @@ export const meta: Route.MetaFunction = ({ data }) => {
 export default function Catalog({ loaderData }: Route.ComponentProps) {
   const { params, result, facets, currency } = loaderData
   const onListClick = useClientLinks()
+  const resultsRef = useResultsInView<HTMLElement>()
   const tracks = useMemo(() => result.beats.filter((b) => b.hasPreview).map(toTrack), [result.beats])
   const filtered = hasFilters(params)
   const countText = `${result.totalIsCapped ? `${(result.total - 1).toLocaleString('en-US')}+` : result.total.toLocaleString('en-US')} ${result.total === 1 ? 'beat' : 'beats'}`
 
   return (
     <div className="space-y-8">
-      <header className="relative overflow-hidden rounded-3xl border border-line bg-[radial-gradient(ellipse_at_top_left,rgba(245,184,61,0.18),transparent_55%),radial-gradient(ellipse_at_bottom_right,rgba(124,58,237,0.16),transparent_50%)] px-5 py-8 sm:px-10 sm:py-12">
+      <header className={`relative overflow-hidden rounded-3xl border border-line bg-[radial-gradient(ellipse_at_top_left,rgba(245,184,61,0.18),transparent_55%),radial-gradient(ellipse_at_bottom_right,rgba(124,58,237,0.16),transparent_50%)] px-5 sm:px-10 sm:py-12 ${filtered ? 'py-5' : 'py-8'}`}>
         <p className="text-xs font-bold uppercase tracking-[0.2em] text-accent">Beat store</p>
         <h1 className="mt-2 max-w-2xl text-3xl font-black tracking-tight sm:text-5xl">
           Find your next record.
         </h1>
-        <p className="mt-3 max-w-xl text-muted sm:text-lg">
+        {/* Phones: once the buyer is filtering, the pitch gives way to the results. */}
+        <p className={`mt-3 max-w-xl text-muted sm:text-lg ${filtered ? 'max-sm:hidden' : ''}`}>
           Preview every beat, pick a license you can actually read, and download the moment you pay.{' '}
           <Link to="/licensing" className="text-zinc-100 underline decoration-accent underline-offset-4">
             How licenses work
           </Link>
         </p>
-        <div className="mt-8">
+        <div className={filtered ? 'mt-5 sm:mt-8' : 'mt-8'}>
           <FilterForm params={params} facets={facets} />
         </div>
       </header>
 
-      <section aria-labelledby="results-title">
+      <section ref={resultsRef} aria-labelledby="results-title" className="scroll-mt-20">
         <div className="mb-4 flex items-baseline justify-between gap-4">
           <h2 id="results-title" className="text-xl font-bold">
             {params.q ? <>Results for “{params.q}”</> : filtered ? 'Filtered beats' : 'Latest beats'}

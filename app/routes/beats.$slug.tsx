@@ -1,5 +1,6 @@
 import { data, Link } from 'react-router'
 import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
+import { MobileBuyBar } from '~/components/cart/mobile-buy-bar'
 import { CoverArt } from '~/components/catalog/cover-art'
 import { TierPicker } from '~/components/catalog/tier-picker'
 import { toTrack } from '~/components/catalog/track'
@@ -115,7 +116,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         {chosen && selected ? (
           <section aria-label="License" className="space-y-4">
             <TierPicker options={options} selected={selected} currency={currency} />
-            <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-line bg-panel p-4">
+            <div className="buy-box">
               <p className="mr-auto text-sm">
                 <span className="text-muted">{chosen.label} license · </span>
                 <span className="text-lg font-black tabular-nums">{formatPrice(chosen.priceCents, currency)}</span>
@@ -123,6 +124,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
               <AddToCartButton beatId={beat.id} tier={selected} beatTitle={beat.title} />
               <BuyNowButton beatId={beat.id} tier={selected} />
             </div>
+            <MobileBuyBar beatId={beat.id} beatTitle={beat.title} options={options} selected={selected} currency={currency} />
             <p className="text-xs text-muted">
               Terms are frozen into your order when you pay.{' '}
               <Link to="/licensing" className="underline underline-offset-2 hover:text-zinc-100">

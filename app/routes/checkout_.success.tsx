@@ -7,7 +7,7 @@ import { LineFileButtons } from '~/components/orders/downloads'
 import type { LineView } from '~/lib/downloads/order-view'
 import type { OrderView } from '~/lib/orders/order-view'
 import { successPageView } from '~/lib/downloads/success-downloads.server'
-import { useCart } from '~/lib/cart/store'
+import { useSettleCart } from '~/components/cart/use-settle-cart'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
 
 // Stripe sends the buyer here after paying. If the webhook has not arrived yet, the loader
@@ -54,13 +54,10 @@ function SuccessWindowClosed({ number }: { number: number }) {
 }
 
 function OrderOutcome({ order, downloads }: { order: OrderView; downloads: Record<string, LineView> }) {
-  const clear = useCart((s) => s.clear)
   const paid = order.status === 'PAID' || order.status === 'DISPUTED' || order.status === 'REFUNDED'
   const waiting = order.status === 'PENDING' && !order.flagged
-
-  useEffect(() => {
-    if (paid) clear()
-  }, [paid, clear])
+  // Only the bought lines leave the cart, once per order; the rest of the cart stays.
+  useSettleCart(paid ? order : null)
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

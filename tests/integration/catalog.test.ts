@@ -112,6 +112,11 @@ describe('searchCatalog', () => {
     })
     const page = await searchCatalog({ q: 'only big tiers' })
     expect(page.beats[0]).toMatchObject({ id: beat.id, minPriceCents: 9000, cheapestTier: 'TRACKOUT' })
+    // The card's tier sheet offers the enabled tiers only, cheapest first.
+    expect(page.beats[0]!.tierPrices).toEqual([
+      { tier: 'TRACKOUT', priceCents: 9000 },
+      { tier: 'UNLIMITED', priceCents: 25000 },
+    ])
     await prisma.beat.update({ where: { id: beat.id }, data: { status: 'DRAFT' } })
   })
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { CartLine } from '~/lib/cart/lines'
+import { announce } from '~/lib/cart/announcer'
 import { useCart } from '~/lib/cart/store'
 import { formatMoney } from '~/lib/money'
 import type { CartViewLine } from '~/lib/orders/cart-view.server'
@@ -20,6 +21,16 @@ function hue(id: string) {
   let h = 0
   for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360
   return h
+}
+
+/** Where focus goes when a line leaves: the next line's Remove, else the previous one's, else the page. */
+function focusAfterRemoval(button: HTMLElement): HTMLElement | null {
+  const item = button.closest('li')
+  const sibling = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>('[data-remove]')
+  if (sibling) return sibling
+  const main = document.getElementById('main')
+  main?.setAttribute('tabindex', '-1')
+  return main
 }
 
 export function CartLineView({ line, view, fallback, currency, problem }: Props) {
@@ -78,7 +89,12 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
           <select
             id={selectId}
             value={line.tier}
-            onChange={(e) => isTierId(e.target.value) && setTier(line.beatId, e.target.value)}
+            onChange={(e) => {
+              const tier = e.target.value
+              if (!isTierId(tier)) return
+              setTier(line.beatId, tier)
+              announce(`“${title}” is now a ${LICENSE_TIERS[tier].label} license.`)
+            }}
             className="rounded-lg border border-line bg-ink px-2 py-1.5 text-sm"
           >
             {(shown?.tierOptions ?? [{ tier: line.tier, label: LICENSE_TIERS[line.tier].label, priceCents: 0 }]).map((o) => (
@@ -89,7 +105,13 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
           </select>
           <button
             type="button"
-            onClick={() => remove(line.beatId)}
+            data-remove
+            onClick={(e) => {
+              const next = focusAfterRemoval(e.currentTarget)
+              remove(line.beatId)
+              announce(`Removed “${title}” from your cart.`)
+              next?.focus()
+            }}
             className="text-sm text-muted underline-offset-2 hover:text-white hover:underline"
             aria-label={`Remove ${title} from cart`}
           >

@@ -1,12 +1,13 @@
-import { AddToCartButton } from '~/components/cart/add-to-cart'
+import { CardCartControl } from '~/components/cart/card-cart-control'
 import { PlayButton } from '~/components/player/play-button'
 import { formatPrice } from '~/lib/money'
 import type { Track } from '~/lib/player/store'
 import type { CardBeatData } from '~/lib/catalog/card'
 import { CoverArt } from './cover-art'
 
-/** What a card shows (the catalog loader trims beats to CardBeatData). */
-type CardBeat = Omit<CardBeatData, 'previewDurationMs'>
+/** What a card shows (the catalog loader trims beats to CardBeatData). Without tier prices the
+ * card links to the beat page to choose a license. */
+type CardBeat = Omit<CardBeatData, 'previewDurationMs' | 'tierPrices'> & Partial<Pick<CardBeatData, 'tierPrices'>>
 
 interface Props {
   beat: CardBeat
@@ -59,7 +60,13 @@ export function BeatCard({ beat, track, list, currency, showProducer = true, eag
               <span>Not for sale</span>
             )}
           </p>
-          {beat.cheapestTier ? <AddToCartButton beatId={beat.id} tier={beat.cheapestTier} beatTitle={beat.title} /> : null}
+          {beat.tierPrices?.length ? (
+            <CardCartControl beatId={beat.id} beatTitle={beat.title} tiers={beat.tierPrices} currency={currency} />
+          ) : beat.cheapestTier ? (
+            <a href={`/beats/${beat.slug}`} className="pill pill-accent" aria-label={`Choose a license for ${beat.title}`}>
+              Choose license
+            </a>
+          ) : null}
         </div>
       </div>
     </li>

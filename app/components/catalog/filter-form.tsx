@@ -39,7 +39,8 @@ export function FilterForm({ params, facets }: Props) {
       if (value && !(k === 'sort' && value === DEFAULT_PARAMS.sort)) data.append(k, value)
     }
     const qs = data.toString()
-    void navigate(qs ? `/?${qs}` : '/')
+    // Stay where the buyer is; the catalog brings the results into view on a phone (see showResults).
+    void navigate(qs ? `/?${qs}` : '/', { preventScrollReset: true, state: { showResults: true } })
   }
   const autoSubmit = (e: React.ChangeEvent<HTMLSelectElement>) => go(e.currentTarget.form)
 

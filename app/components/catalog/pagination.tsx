@@ -1,6 +1,8 @@
 import { Link } from 'react-router'
 import { catalogHref, type CatalogParams } from '~/lib/catalog/params'
 
+// A missing direction keeps its place (so "Page n of m" stays centred) but is not shown at all:
+// a dimmed, inert copy read as a broken button and failed colour contrast.
 const button = 'rounded-full border border-line px-4 py-2 text-sm font-semibold transition hover:border-zinc-500'
 
 export function Pagination({ params, pageCount }: { params: CatalogParams; pageCount: number }) {
@@ -13,7 +15,7 @@ export function Pagination({ params, pageCount }: { params: CatalogParams; pageC
           ← Previous
         </Link>
       ) : (
-        <span aria-hidden="true" className={`${button} opacity-30`}>
+        <span aria-hidden="true" className={`${button} invisible`}>
           ← Previous
         </span>
       )}
@@ -25,7 +27,7 @@ export function Pagination({ params, pageCount }: { params: CatalogParams; pageC
           Next →
         </Link>
       ) : (
-        <span aria-hidden="true" className={`${button} opacity-30`}>
+        <span aria-hidden="true" className={`${button} invisible`}>
           Next →
         </span>
       )}

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { coverUrl, formatTime, spokenTime, useCurrentTrack, usePlayer } from '~/lib/player/store'
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon, VolumeIcon } from './icons'
 import { SeekSlider } from './seek-slider'
+import { useFixedHeight } from './use-fixed-height'
 
 const iconButton =
   'grid size-10 place-items-center rounded-full text-zinc-200 transition hover:bg-white/10 hover:text-white disabled:opacity-30 disabled:hover:bg-transparent'
@@ -14,10 +15,13 @@ export default function PlayerControls() {
   const track = useCurrentTrack()
   const { playing, currentTime, duration, volume, muted, error, queue, index } = usePlayer()
   const { toggle, next, previous, setVolume, toggleMute } = usePlayer.getState()
+  // The page pads itself by this height, so the player never covers the footer or the buy bar.
+  const barRef = useFixedHeight<HTMLElement>('--player-h')
   if (!track) return null
 
   return (
     <section
+      ref={barRef}
       aria-label="Player"
       className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-panel/95 shadow-[0_-12px_40px_rgba(0,0,0,0.5)] backdrop-blur"
     >

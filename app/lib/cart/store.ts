@@ -22,6 +22,13 @@ interface CartState {
   /** Reasons for dropped lines, shown on the cart page (not persisted). */
   notices: string[]
   clear: () => void
+  /**
+   * After a paid order: removes exactly the lines that were bought (same beat and tier), once per
+   * order. Returns how many lines left the cart (0 when this order was already settled).
+   */
+  settleOrder: (orderId: string, bought: CartLine[]) => number
+  /** Orders already settled against this cart, newest last (persisted, capped). */
+  settled: string[]
 }
 
 function sanitize(value: unknown): CartLine[] {
@@ -34,6 +41,22 @@ function sanitize(value: unknown): CartLine[] {
     lines.push({ beatId: raw.beatId, tier: raw.tier, ...(raw.upgrade ? { upgrade: raw.upgrade } : {}) })
   }
   return lines.slice(0, MAX_CART_LINES)
+}
+
+/** How many settled order ids the cart remembers (enough for any open success page). */
+const MAX_SETTLED = 50
+
+function sanitizeSettled(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  return value.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(-MAX_SETTLED)
+}
+
+/**
+ * The cart without the bought lines. A line goes only if it holds the same beat at the same tier:
+ * the same beat at another tier is a different license the buyer still means to buy.
+ */
+export function removeBought(lines: CartLine[], bought: CartLine[]): CartLine[] {
+  return lines.filter((l) => !bought.some((b) => b.beatId === l.beatId && b.tier === l.tier))
 }
 
 export const useCart = create<CartState>()(
@@ -62,15 +85,26 @@ export const useCart = create<CartState>()(
           notices: [...get().notices, ...dropped.map((d) => d.message)],
         }),
       clear: () => set({ lines: [], notices: [] }),
+      settled: [],
+      settleOrder(orderId, bought) {
+        const { lines, settled } = get()
+        if (settled.includes(orderId)) return 0
+        const kept = removeBought(lines, bought)
+        set({ lines: kept, settled: [...settled, orderId].slice(-MAX_SETTLED) })
+        return lines.length - kept.length
+      },
     }),
     {
       name: CART_STORAGE_KEY,
       version: 1,
       storage: createJSONStorage(() => localStorage),
       skipHydration: true,
-      partialize: (state) => ({ lines: state.lines }),
+      partialize: (state) => ({ lines: state.lines, settled: state.settled }),
       // Whatever is in localStorage is untrusted: keep only well-formed, unique lines.
-      merge: (persisted, current) => ({ ...current, lines: sanitize((persisted as { lines?: unknown } | null)?.lines) }),
+      merge: (persisted, current) => {
+        const saved = persisted as { lines?: unknown; settled?: unknown } | null
+        return { ...current, lines: sanitize(saved?.lines), settled: sanitizeSettled(saved?.settled) }
+      },
     },
   ),
 )

@@ -13,6 +13,7 @@ export function toCardBeat(b: CardBeatData): CardBeatData {
     genre: b.genre,
     minPriceCents: b.minPriceCents,
     cheapestTier: b.cheapestTier,
+    tierPrices: b.tierPrices,
     producerName: b.producerName,
     producerSlug: b.producerSlug,
     hasCover: b.hasCover,

@@ -20,6 +20,8 @@ export interface CatalogBeat {
   tags: string[]
   minPriceCents: number | null
   cheapestTier: TierId | null
+  /** Enabled tiers, cheapest first: a card lets the buyer pick one without opening the beat. */
+  tierPrices: { tier: TierId; priceCents: number }[]
   producerName: string
   producerSlug: string
   hasCover: boolean
@@ -93,6 +95,8 @@ export function catalogQueries(f: CatalogFilter) {
     SELECT b.id, b.slug, b.title, b.bpm, b."musicalKey", b.genre, b.mood, b.tags, b."minPriceCents",
       (SELECT t.tier::text FROM "BeatTier" t WHERE t."beatId" = b.id AND t.enabled
         ORDER BY t."priceCents", t.tier LIMIT 1) AS "cheapestTier",
+      (SELECT coalesce(json_agg(json_build_object('tier', t.tier, 'priceCents', t."priceCents") ORDER BY t."priceCents", t.tier), '[]')
+        FROM "BeatTier" t WHERE t."beatId" = b.id AND t.enabled) AS "tierPrices",
       p."displayName" AS "producerName", p.slug AS "producerSlug",
       (cf.id IS NOT NULL) AS "hasCover", (pf.id IS NOT NULL) AS "hasPreview", pf."durationMs" AS "previewDurationMs"
     FROM page
