@@ -17,6 +17,7 @@ describe('toCardBeat', () => {
       producerName: 'Nova',
       producerSlug: 'nova',
       hasCover: false,
+      coverVersion: null,
       hasPreview: true,
       previewDurationMs: 30_000,
     }
@@ -35,6 +36,7 @@ describe('toCardBeat', () => {
       producerName: 'Nova',
       producerSlug: 'nova',
       hasCover: false,
+      coverVersion: null,
       hasPreview: true,
       previewDurationMs: 30_000,
     })
