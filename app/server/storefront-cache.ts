@@ -1,12 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { etagMatches, PRIVATE_CACHE_CONTROL, STOREFRONT_CACHE_CONTROL } from '~/lib/http/storefront-cache'
-import { isPrivateStorefrontRequest, storefrontValidator, type StorefrontRequest } from '~/lib/http/storefront-validator.server'
+import { isPrivateStorefrontRequest, storefrontNonce, storefrontValidator, type StorefrontRequest } from '~/lib/http/storefront-validator.server'
 import { logger } from '~/lib/logger.server'
+import { cspNonce } from './security-headers'
 
 // Validators and CDN cache headers on the anonymous storefront pages. A revalidation whose ETag
-// still matches is answered 304 here, before React Router renders anything. The 304 leaves out the
-// Content-Security-Policy: a browser keeps the stored page's header (whose nonce matches the
-// stored HTML) for every header a 304 does not repeat, whereas a fresh nonce would block its scripts.
+// still matches is answered 304 here, before React Router renders anything. A shared page's CSP
+// nonce is derived from its validator (storefrontNonce): a 304's headers replace the stored ones,
+// so its policy must name the nonce the stored HTML carries.
 
 const toStorefrontRequest = (req: Request): StorefrontRequest => ({ method: req.method, pathname: req.path, url: req.originalUrl, cookie: req.headers.cookie })
 
@@ -20,12 +21,12 @@ export function storefrontCache(buildVersion: string): RequestHandler {
     storefrontValidator(request, buildVersion).then(
       (etag) => {
         if (!etag) return next()
+        useNonce(res, storefrontNonce(etag))
         res.setHeader('ETag', etag)
         res.setHeader('Cache-Control', STOREFRONT_CACHE_CONTROL)
         // A signed-in producer's request for the same URL must not be answered from this entry.
         res.vary('Cookie')
         if (etagMatches(req.headers['if-none-match'], etag)) {
-          res.removeHeader('Content-Security-Policy')
           res.status(304).end()
           return
         }
@@ -55,4 +56,11 @@ function keepOnlyForPlainSuccess(res: Response) {
     }
     return writeHead(...args)
   }) as Response['writeHead']
+}
+
+/** Swaps the request's random nonce for the page's own, in the policy already set and for the render. */
+function useNonce(res: Response, nonce: string) {
+  const policy = res.getHeader('Content-Security-Policy')
+  if (typeof policy === 'string') res.setHeader('Content-Security-Policy', policy.replace(`'nonce-${cspNonce(res)}'`, `'nonce-${nonce}'`))
+  res.locals.cspNonce = nonce
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { STUDIO_SESSION_COOKIE } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
 import { readCatalogVersion } from '~/models/catalog-version.server'
@@ -25,4 +26,14 @@ export async function storefrontValidator(req: StorefrontRequest, buildVersion: 
 /** A signed-in producer's storefront page (never shared). */
 export function isPrivateStorefrontRequest(req: StorefrontRequest): boolean {
   return isStorefrontPath(req.pathname) && hasCookie(req.cookie, STUDIO_SESSION_COOKIE)
+}
+
+/**
+ * The CSP nonce of a shared page: the same for every copy of one page version (a CDN's copy, a
+ * browser's copy revalidated by a 304 whose headers replace the stored ones), and unknown to anyone
+ * before that version exists, since it is keyed with the session secret (shared by every instance)
+ * and any change to the catalog or the URL makes a new validator.
+ */
+export function storefrontNonce(etag: string): string {
+  return createHmac('sha256', getEnv().SESSION_SECRETS[0]!).update(`csp-nonce\u0000${etag}`).digest().subarray(0, 16).toString('base64')
 }
