@@ -32,6 +32,9 @@ interface Load {
   bytes: number
   requests: number
   lcpMs: number
+  fcpMs: number
+  /** What the largest paint was (tag and class), to know what to make faster. */
+  lcpElement: string
   byType: Record<string, number>
 }
 
@@ -55,17 +58,26 @@ async function measure(browser: Browser, url: string, options: BrowserContextOpt
     })
     // Registered before any page script runs, so no LCP entry is missed.
     await page.addInitScript(() => {
-      const w = window as unknown as { __lcp: number }
+      const w = window as unknown as { __lcp: number; __lcpElement: string }
       w.__lcp = 0
+      w.__lcpElement = ''
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__lcp = entry.startTime
+        for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
+          w.__lcp = entry.startTime
+          const el = entry.element
+          w.__lcpElement = el ? `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}` : '?'
+        }
       }).observe({ type: 'largest-contentful-paint', buffered: true })
     })
     await page.goto(url, { waitUntil: 'networkidle' })
     // LCP is final once the page stops painting larger content; a frame after idle settles it.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
-    const lcpMs = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp)
-    return { bytes, requests, lcpMs, byType }
+    const { lcpMs, lcpElement, fcpMs } = await page.evaluate(() => {
+      const w = window as unknown as { __lcp: number; __lcpElement: string }
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+      return { lcpMs: w.__lcp, lcpElement: w.__lcpElement, fcpMs: fcp }
+    })
+    return { bytes, requests, lcpMs, fcpMs, lcpElement, byType }
   } finally {
     await context.close()
   }
@@ -95,6 +107,8 @@ try {
 
   console.log('\n=== bench:weight ===')
   console.log(`Chromium, cache disabled, until network idle; medians of ${RUNS} loads. LCP from PerformanceObserver (no Lighthouse: it needs Node 22).`)
+  // Times depend on how busy the machine is; bytes do not.
+  console.log(`machine load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`)
   const results: Record<string, { bytes: number; lcp: number }> = {}
   for (const [device, options] of Object.entries(VIEWPORTS)) {
     for (const [name, pathname] of Object.entries(pages)) {
@@ -108,7 +122,10 @@ try {
         .sort((a, b) => b[1] - a[1])
         .map(([t, n]) => `${t} ${kb(n)}`)
         .join(', ')
-      console.log(`${`${device} ${name}`.padEnd(20)} ${kb(bytes).padStart(10)}  LCP ${lcp.toFixed(0).padStart(5)} ms  ${typical.requests} requests (${parts})`)
+      const fcp = median(loads.map((l) => l.fcpMs))
+      console.log(
+        `${`${device} ${name}`.padEnd(20)} ${kb(bytes).padStart(10)}  LCP ${lcp.toFixed(0).padStart(5)} ms (${typical.lcpElement}; FCP ${fcp.toFixed(0)} ms)  ${typical.requests} requests (${parts})`,
+      )
     }
   }
   const phone = results['phone catalog']!

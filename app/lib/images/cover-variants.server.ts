@@ -12,7 +12,8 @@ import { COVER_WIDTHS, type CoverWidth } from './cover-sizes'
 // as long to encode for files that were no smaller at tile sizes (decision 0013).
 // With Cloudinary, its own URL transformations resize instead and nothing is written here.
 
-const WEBP = { quality: 75, effort: 4 } as const
+// effort 2: 94 ms of CPU for the five widths of a 640 px cover, against 160 ms at 4, for files 6% larger.
+const WEBP = { quality: 75, effort: 2 } as const
 const MAX_INPUT_PIXELS = 64_000_000
 sharp.cache(false)
 
