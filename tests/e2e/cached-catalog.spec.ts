@@ -54,6 +54,8 @@ for (const viewport of [
     await expect(page).toHaveURL(/\/beats\//)
     await expect(cartCount(page)).toHaveText('2')
     await page.goBack()
+    await expect(page).toHaveURL(/\/$/)
+    await expect(results(page).getByRole('listitem').first()).toBeVisible()
     await expect(cartCount(page)).toHaveText('2')
     await expect(page.getByRole('note').filter({ hasText: 'Test mode' })).toBeVisible()
     await page.screenshot({ path: test.info().outputPath(`cached-catalog-${viewport.name}.png`), fullPage: false })

@@ -6,8 +6,6 @@ export const COVER_WIDTHS = [96, 192, 320, 480, 640] as const
 export type CoverWidth = (typeof COVER_WIDTHS)[number]
 
 /** First 12 hex digits of the stored cover's sha256: a new cover changes every URL. */
-export const COVER_VERSION = /^[0-9a-f]{12}$/
-
 export function coverVersionOf(sha256: string): string {
   return sha256.slice(0, 12)
 }
