@@ -8,7 +8,7 @@ function hue(id: string) {
 }
 
 /** A catalog card's cover: a 112–128 px row on a phone (cropped to the card's height), then 2, 3 or 4 columns. */
-export const CARD_COVER_SIZES = '(max-width: 419px) 150px, (max-width: 767px) 50vw, (max-width: 1023px) 33vw, 270px'
+const CARD_COVER_SIZES = '(max-width: 419px) 150px, (max-width: 767px) 50vw, (max-width: 1023px) 33vw, 270px'
 /** The beat page's cover: the full width below the two-column layout, then its left column. */
 export const PAGE_COVER_SIZES = '(max-width: 1023px) 100vw, 460px'
 
