@@ -14,13 +14,24 @@ export interface StorefrontRequest {
   cookie: string | undefined
 }
 
+// Requests arriving while a read of the version is under way share it: under load one primary-key
+// read serves them all. A request may thus get the version of a read begun just before it arrived,
+// as if it had come a moment earlier; its page is then revalidated again on the next request.
+let versionRead: Promise<bigint> | null = null
+function currentCatalogVersion(): Promise<bigint> {
+  versionRead ??= readCatalogVersion().finally(() => {
+    versionRead = null
+  })
+  return versionRead
+}
+
 /** The page's ETag when it may be shared (anonymous GET/HEAD of a storefront page), else null. */
 export async function storefrontValidator(req: StorefrontRequest, buildVersion: string): Promise<string | null> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null
   if (!isStorefrontPath(req.pathname) || hasCookie(req.cookie, STUDIO_SESSION_COOKIE)) return null
   const env = getEnv()
   const config = JSON.stringify([env.testMode, env.CURRENCY, env.APP_URL])
-  return storefrontEtag({ catalogVersion: await readCatalogVersion(), buildVersion, config, url: req.url })
+  return storefrontEtag({ catalogVersion: await currentCatalogVersion(), buildVersion, config, url: req.url })
 }
 
 /** A signed-in producer's storefront page (never shared). */
