@@ -12,6 +12,8 @@ for (const viewport of [
   { name: 'desktop', width: 1280, height: 900 },
 ]) {
   test(`a revalidated catalog page shows the right cart count (${viewport.name})`, async ({ page }) => {
+    // Two full loads, a reload and a client-side round trip: about 55 s on a busy two-core machine.
+    test.setTimeout(120_000)
     await page.setViewportSize({ width: viewport.width, height: viewport.height })
     const problems: string[] = []
     page.on('console', (m) => {
