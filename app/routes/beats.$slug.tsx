@@ -1,7 +1,7 @@
 import { data, Link } from 'react-router'
 import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
 import { MobileBuyBar } from '~/components/cart/mobile-buy-bar'
-import { CoverArt } from '~/components/catalog/cover-art'
+import { CoverArt, PAGE_COVER_SIZES } from '~/components/catalog/cover-art'
 import { TierPicker } from '~/components/catalog/tier-picker'
 import { toTrack } from '~/components/catalog/track'
 import { BeatProgress } from '~/components/player/beat-progress'
@@ -73,7 +73,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
     <article className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
       <div className="space-y-5">
         <div className="relative">
-          <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager className="aspect-square w-full rounded-3xl shadow-2xl shadow-black/50" />
+          <CoverArt beatId={beat.id} hasCover={beat.hasCover} coverVersion={beat.coverVersion} sizes={PAGE_COVER_SIZES} eager className="aspect-square w-full rounded-3xl shadow-2xl shadow-black/50" />
           {beat.hasPreview ? (
             <div className="absolute bottom-5 right-5">
               <PlayButton track={track} list={[track]} size="lg" />

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/studio._index'
+import { CoverImage } from '~/components/cover-image'
 import { buttonClass } from '~/components/studio/fields'
 import { StatCard } from '~/components/studio/stat-card'
 import { StatusBadge } from '~/components/studio/status-badge'
@@ -62,12 +63,11 @@ export default function StudioBeats({ loaderData }: Route.ComponentProps) {
                 className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-white/[0.03] sm:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))]"
               >
                 <span className="flex min-w-0 items-center gap-3">
-                  <img
-                    src={`/media/cover/${beat.id}?v=${beat.coverVersion}`}
-                    alt=""
-                    width={48}
-                    height={48}
-                    loading="lazy"
+                  <CoverImage
+                    beatId={beat.id}
+                    version={beat.coverVersion === 'none' ? null : beat.coverVersion}
+                    sizes="48px"
+                    maxWidth={96}
                     className="size-12 shrink-0 rounded-lg bg-ink object-cover ring-1 ring-line"
                   />
                   <span className="min-w-0">

@@ -1,6 +1,7 @@
 import { data, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/studio.beats.$id'
+import { CoverImage } from '~/components/cover-image'
 import { BeatDetailsFields } from '~/components/studio/beat-details-fields'
 import { BeatFilesPanel } from '~/components/studio/beat-files-panel'
 import { FormErrorsAlert } from '~/components/form-errors'
@@ -129,11 +130,12 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
           ← Your beats
         </Link>
         <div className="mt-3 flex items-center gap-4">
-          <img
-            src={`/media/cover/${beat.id}?v=${beat.files.find((f) => f.kind === 'COVER')?.sha256.slice(0, 12) ?? 'none'}`}
-            alt=""
-            width={72}
-            height={72}
+          <CoverImage
+            beatId={beat.id}
+            version={beat.files.find((f) => f.kind === 'COVER')?.sha256.slice(0, 12) ?? null}
+            sizes="72px"
+            maxWidth={192}
+            eager
             className="size-16 shrink-0 rounded-xl bg-panel object-cover ring-1 ring-line sm:size-[72px]"
           />
           <div className="min-w-0">

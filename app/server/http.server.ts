@@ -16,6 +16,7 @@ import { refuseMalformedPath } from './malformed-path'
 import { refuseCrossSite } from './same-origin'
 import { cspNonce, securityHeaders } from './security-headers'
 import { serveSignedFile } from './signed-files.server'
+import { storefrontCache } from './storefront-cache'
 
 /** URL paths of the files `react-router build` copied from public/, fingerprinted assets aside. */
 function listPublicFiles(clientDir: string): Set<string> {
@@ -76,6 +77,8 @@ export function createHttpApp(build: ServerBuild | (() => Promise<ServerBuild>),
   app.use(refuseCrossSite)
   // Verified signed files go straight from disk to the socket, without React Router's web streams.
   app.get('/files/{*key}', serveSignedFile)
+  // Shared caching of the public pages needs a fixed build (its asset version is in every validator).
+  if (typeof build !== 'function') app.use(storefrontCache(build.assets.version))
   app.all(
     '/{*splat}',
     createRequestHandler({

@@ -3,6 +3,8 @@ import type { FileKind } from '~/generated/prisma/enums'
 import { DEFAULT_TRACK_SECONDS, type GeneratedBeat } from './audio/generate'
 import { hashPassword } from '~/lib/auth/password.server'
 import { prisma } from '~/models/db.server'
+import { coverVersionOf } from '~/lib/images/cover-sizes'
+import { writeCoverVariants } from '~/lib/images/cover-variants.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
 import { createBeat } from '~/models/beat/beat.server'
@@ -128,6 +130,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
             durationMs: file.durationMs,
             originalName: `${def.title}.${file.ext}`,
           })
+          if (kind === 'COVER') await writeCoverVariants(beat.id, file.data, coverVersionOf(stored.sha256))
         }
         // Spread release dates over past weeks so "newest" has a meaningful order.
         const publishedAt = new Date(Date.now() - (beats.length - index) * 37 * 3600 * 1000)

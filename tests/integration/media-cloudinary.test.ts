@@ -32,4 +32,16 @@ describe('media routes on Cloudinary', () => {
     expect(cover.headers.get('location')).toContain('/image/authenticated/s--')
     expect((await call(previewLoader, '00000000-0000-4000-8000-000000000000')).status).toBe(404)
   })
+
+  it('resizes a cover with Cloudinary’s own signed transformation, immutable under the current version', async () => {
+    const beat = await makeBeat({ withFiles: false })
+    await upsertBeatFile(beat.id, { kind: 'COVER', storageKey: `beats/${beat.id}/cover.png`, contentType: 'image/png', bytes: 1, sha256: 'abcdef0123456789'.repeat(4) })
+    const request = new Request(`http://store.test/media/cover/${beat.id}?v=abcdef012345&w=192`)
+    const res = await coverLoader({ request, params: { beatId: beat.id }, context: {} } as unknown as Args<typeof coverLoader>)
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toMatch(
+      new RegExp(`^https://res\\.cloudinary\\.com/demo-cloud/image/authenticated/s--[\\w-]{8}--/c_limit,f_auto,q_auto,w_192/(v1/)?beats/${beat.id}/cover$`),
+    )
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  })
 })

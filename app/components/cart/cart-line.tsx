@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { CoverImage } from '~/components/cover-image'
 import type { CartLine } from '~/lib/cart/lines'
 import { announce } from '~/lib/cart/announcer'
 import { useCart } from '~/lib/cart/store'
@@ -46,15 +47,7 @@ export function CartLineView({ line, view, fallback, currency, problem }: Props)
         className="relative size-16 shrink-0 overflow-hidden rounded-xl sm:size-20"
         style={{ backgroundImage: `linear-gradient(135deg, hsl(${hue(line.beatId)} 55% 32%), hsl(${(hue(line.beatId) + 60) % 360} 50% 14%))` }}
       >
-        <img
-          src={`/media/cover/${line.beatId}`}
-          alt=""
-          width={80}
-          height={80}
-          loading="lazy"
-          className="size-full object-cover"
-          onError={(e) => (e.currentTarget.style.display = 'none')}
-        />
+        <CoverImage beatId={line.beatId} version={null} sizes="80px" maxWidth={192} className="size-full object-cover" hideOnError />
       </div>
       <div className="min-w-0 flex-1">
         <div className="flex items-start justify-between gap-2">

@@ -25,7 +25,7 @@ export function BeatCard({ beat, track, list, currency, showProducer = true, eag
     <li className="beat-card">
       {/* On a phone the card is a row and the cover fills its height. */}
       <div className="beat-card-art">
-        <CoverArt beatId={beat.id} hasCover={beat.hasCover} eager={eager} className="aspect-square w-full max-[419px]:aspect-auto max-[419px]:h-full max-[419px]:min-h-32" />
+        <CoverArt beatId={beat.id} hasCover={beat.hasCover} coverVersion={beat.coverVersion} eager={eager} className="aspect-square w-full max-[419px]:aspect-auto max-[419px]:h-full max-[419px]:min-h-32" />
         <span className="genre-badge">{beat.genre}</span>
         {beat.hasPreview ? (
           <div className="beat-card-play">

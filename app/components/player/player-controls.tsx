@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
-import { coverUrl, formatTime, spokenTime, useCurrentTrack, usePlayer } from '~/lib/player/store'
+import { CoverImage } from '~/components/cover-image'
+import { formatTime, spokenTime, useCurrentTrack, usePlayer } from '~/lib/player/store'
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon, VolumeIcon } from './icons'
 import { SeekSlider } from './seek-slider'
 import { useFixedHeight } from './use-fixed-height'
@@ -31,7 +32,7 @@ export default function PlayerControls() {
       <div className="mx-auto grid max-w-6xl grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 px-3 pb-[max(0.5rem,env(safe-area-inset-bottom))] pt-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:gap-x-6 sm:px-6 sm:py-3">
         <div className="flex min-w-0 items-center gap-3">
           <div className="size-11 shrink-0 overflow-hidden rounded-md bg-line">
-            {track.hasCover ? <img src={coverUrl(track.beatId)} alt="" className="size-full object-cover" /> : null}
+            {track.hasCover ? <CoverImage beatId={track.beatId} version={null} sizes="44px" maxWidth={96} eager className="size-full object-cover" /> : null}
           </div>
           <div className="min-w-0">
             <Link to={`/beats/${track.slug}`} className="block truncate text-sm font-semibold hover:underline">

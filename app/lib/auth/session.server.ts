@@ -19,13 +19,15 @@ interface SessionData {
 const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30
 
 let storage: SessionStorage<SessionData> | undefined
+/** The studio session cookie; a request carrying it never gets a shared (cacheable) page. */
+export const STUDIO_SESSION_COOKIE = '__beatstall_studio'
 
 export function getSessionStorage(): SessionStorage<SessionData> {
   if (storage) return storage
   const env = getEnv()
   storage = createCookieSessionStorage<SessionData>({
     cookie: {
-      name: '__beatstall_studio',
+      name: STUDIO_SESSION_COOKIE,
       httpOnly: true,
       sameSite: 'lax',
       path: '/',

@@ -18,6 +18,7 @@ describe('toCardBeat', () => {
       producerName: 'Nova',
       producerSlug: 'nova',
       hasCover: false,
+      coverVersion: null,
       hasPreview: true,
       previewDurationMs: 30_000,
     }
@@ -37,6 +38,7 @@ describe('toCardBeat', () => {
       producerName: 'Nova',
       producerSlug: 'nova',
       hasCover: false,
+      coverVersion: null,
       hasPreview: true,
       previewDurationMs: 30_000,
     })

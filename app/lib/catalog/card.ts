@@ -17,6 +17,7 @@ export function toCardBeat(b: CardBeatData): CardBeatData {
     producerName: b.producerName,
     producerSlug: b.producerSlug,
     hasCover: b.hasCover,
+    coverVersion: b.coverVersion,
     hasPreview: b.hasPreview,
     previewDurationMs: b.previewDurationMs,
   }

@@ -15,7 +15,6 @@ export interface Track {
 }
 
 const previewUrl = (beatId: string) => `/media/preview/${beatId}`
-export const coverUrl = (beatId: string) => `/media/cover/${beatId}`
 
 interface PlayerState {
   /** The list the current track was started from (next/previous walk it). */

@@ -89,8 +89,19 @@ export function createCloudinaryStorage(creds: CloudinaryCredentials, tmpRoot: s
       await cloudinary.uploader.destroy(publicId, { resource_type: resourceTypeFor(kind), type: DELIVERY_TYPE, invalidate: true })
     },
 
-    publicUrl(key: string, kind: FileKind) {
+    publicUrl(key: string, kind: FileKind, options?: { width?: number }) {
       const { publicId, format } = publicIdFor(key, kind)
+      // A resized cover: Cloudinary's own transformation (f_auto picks WebP/AVIF per browser at its
+      // CDN, c_limit never enlarges), signed like every other delivery URL of an authenticated asset.
+      if (kind === 'COVER' && options?.width) {
+        return cloudinary.url(publicId, {
+          resource_type: 'image',
+          type: DELIVERY_TYPE,
+          sign_url: true,
+          secure: true,
+          transformation: [{ width: options.width, crop: 'limit', fetch_format: 'auto', quality: 'auto' }],
+        })
+      }
       return cloudinary.url(publicId, {
         resource_type: resourceTypeFor(kind),
         type: DELIVERY_TYPE,

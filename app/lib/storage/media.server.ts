@@ -9,6 +9,7 @@ export interface MediaFile {
   storageKey: string
   contentType: string
   updatedAt: Date
+  sha256: string
 }
 
 /**
@@ -20,5 +21,5 @@ export async function findMediaFile(beatId: string, kind: FileKind, opts: { publ
   if (!beat || (opts.publishedOnly && beat.status !== 'PUBLISHED')) return null
   const { file } = beat
   if (!file) return null
-  return { beatId: beat.id, title: beat.title, storageKey: file.storageKey, contentType: file.contentType, updatedAt: file.createdAt }
+  return { beatId: beat.id, title: beat.title, storageKey: file.storageKey, contentType: file.contentType, updatedAt: file.createdAt, sha256: file.sha256 }
 }

@@ -32,8 +32,8 @@ export interface FileStorage {
   /** Stores bytes under `key` (keys are `beats/<beatId>/<kind>.<ext>`, never user-chosen paths). */
   put(key: string, source: Readable | Buffer, options: PutOptions): Promise<StoredObject>
   delete(key: string, kind: FileKind): Promise<void>
-  /** A URL the browser may fetch for a public file (preview, cover). */
-  publicUrl(key: string, kind: FileKind): string
+  /** A URL the browser may fetch for a public file (preview, cover); `width` resizes a cover where the driver can. */
+  publicUrl(key: string, kind: FileKind, options?: { width?: number }): string
   /** A short-lived URL for a paid file. Pure computation, no network. */
   signedDownloadUrl(key: string, options: SignedUrlOptions): string
 }

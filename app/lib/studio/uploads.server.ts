@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
+import { coverVersionOf } from '~/lib/images/cover-sizes'
+import { writeCoverVariantsOrLog } from '~/lib/images/cover-variants.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
 import { deleteBeatFile, findBeatFile, upsertBeatFile } from '~/models/beat/files.server'
@@ -34,6 +36,7 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
       durationMs,
       originalName: staged.originalName.slice(0, 200),
     })
+    if (upload.kind === 'COVER') await writeCoverVariantsOrLog(beatId, stagedPath, coverVersionOf(staged.sha256))
     // A cover that changed format (png → jpg) leaves its old object behind otherwise.
     if (previous && previous.storageKey !== stored.key) await storage.delete(previous.storageKey, upload.kind).catch(() => {})
     return { kind: file.kind, bytes: staged.bytes, sha256: staged.sha256, durationMs, contentType: staged.sniffed.contentType }

@@ -99,7 +99,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
       exclusiveSoldAt: true,
       producer: { select: { id: true, displayName: true, slug: true } },
       tiers: { where: { enabled: true }, select: { tier: true, priceCents: true } },
-      files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true } },
+      files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true, sha256: true } },
     },
   })
   if (!beat) return null
@@ -109,6 +109,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
     ...rest,
     tiers: TIER_IDS.flatMap((id) => tiers.filter((t) => t.tier === id)),
     hasCover: files.some((f) => f.kind === 'COVER'),
+    coverVersion: files.find((f) => f.kind === 'COVER')?.sha256.slice(0, 12) ?? null,
     hasPreview: preview !== undefined,
     previewDurationMs: preview?.durationMs ?? null,
   }

@@ -25,6 +25,8 @@ export interface CatalogBeat {
   producerName: string
   producerSlug: string
   hasCover: boolean
+  /** The cover's version for its URLs (first 12 hex digits of its sha256), null without a cover. */
+  coverVersion: string | null
   hasPreview: boolean
   previewDurationMs: number | null
 }
@@ -98,7 +100,7 @@ export function catalogQueries(f: CatalogFilter) {
       (SELECT coalesce(json_agg(json_build_object('tier', t.tier, 'priceCents', t."priceCents") ORDER BY t."priceCents", t.tier), '[]')
         FROM "BeatTier" t WHERE t."beatId" = b.id AND t.enabled) AS "tierPrices",
       p."displayName" AS "producerName", p.slug AS "producerSlug",
-      (cf.id IS NOT NULL) AS "hasCover", (pf.id IS NOT NULL) AS "hasPreview", pf."durationMs" AS "previewDurationMs"
+      (cf.id IS NOT NULL) AS "hasCover", left(cf.sha256, 12) AS "coverVersion", (pf.id IS NOT NULL) AS "hasPreview", pf."durationMs" AS "previewDurationMs"
     FROM page
     JOIN "Beat" b ON b.id = page.id
     JOIN "Producer" p ON p.id = b."producerId"

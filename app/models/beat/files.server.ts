@@ -43,7 +43,7 @@ export async function findBeatWithFile(beatId: string, kind: FileKind, db: Db = 
       id: true,
       title: true,
       status: true,
-      files: { where: { kind }, select: { storageKey: true, contentType: true, createdAt: true } },
+      files: { where: { kind }, select: { storageKey: true, contentType: true, createdAt: true, sha256: true } },
     },
   })
   if (!beat) return null
