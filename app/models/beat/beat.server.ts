@@ -96,6 +96,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
       slug: true,
       minPriceCents: true,
       publishedAt: true,
+      waveformPeaks: true,
       producer: { select: { id: true, displayName: true, slug: true } },
       tiers: { where: { enabled: true }, select: { tier: true, priceCents: true } },
       files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true } },
