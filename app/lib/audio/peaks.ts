@@ -3,7 +3,7 @@
 // level per small block (not the samples) and folds the blocks into the final slices at the end.
 
 export const PEAK_COUNT = 200
-const BLOCK_FRAMES = 1024
+const BLOCK_FRAMES = 256
 
 export interface PeakCollector {
   /** One chunk of decoded audio: a Float32Array per channel (-1…1), all the same length. */
