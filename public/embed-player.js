@@ -33,7 +33,7 @@
     var cut = d > 0 ? Math.round((t / d) * bars.length) : 0
     for (var i = 0; i < bars.length; i++) bars[i].setAttribute('class', i < cut ? played : unplayed)
     seek.setAttribute('aria-valuemax', String(Math.max(1, Math.floor(d))))
-    seek.setAttribute('aria-valuenow', String(Math.floor(t)))
+    seek.setAttribute('aria-valuenow', String(Math.min(Math.max(1, Math.floor(d)), Math.round(t))))
     seek.setAttribute('aria-valuetext', spoken(t) + ' of ' + spoken(d) + ' (' + clock(t) + ')')
     if (time) time.textContent = clock(t)
   }

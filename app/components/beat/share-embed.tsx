@@ -41,7 +41,7 @@ export function ShareEmbed({ link, snippet }: { link: string; snippet: string })
             id={`${id}-embed`}
             readOnly
             value={snippet}
-            rows={3}
+            rows={4}
             className="field mt-1 resize-none font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />

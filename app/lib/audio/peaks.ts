@@ -19,12 +19,19 @@ export function createPeakCollector(blockFrames = BLOCK_FRAMES): PeakCollector {
   return {
     push(channels) {
       const frames = channels[0]?.length ?? 0
-      for (let i = 0; i < frames; i++) {
+      // Block by block, channel by channel: a tight loop over one array (this runs per sample).
+      for (let at = 0; at < frames; ) {
+        const take = Math.min(blockFrames - filled, frames - at)
         for (const channel of channels) {
-          const v = Math.abs(channel[i] ?? 0)
-          if (v > current) current = v
+          for (let i = at; i < at + take; i++) {
+            const v = channel[i] as number
+            if (v > current) current = v
+            else if (-v > current) current = -v
+          }
         }
-        if (++filled === blockFrames) {
+        at += take
+        filled += take
+        if (filled === blockFrames) {
           blocks.push(current)
           current = 0
           filled = 0
