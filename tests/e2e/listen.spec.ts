@@ -25,7 +25,12 @@ async function hostPage(src: string): Promise<{ url: string; close: () => Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // The browser keeps its connection alive; close() alone would wait for it.
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -63,8 +68,11 @@ for (const vp of VIEWPORTS) {
       const box = (await wave.boundingBox())!
       await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2)
       await expect.poll(() => valueNow(page, label)).toBeGreaterThanOrEqual(Math.floor(max * 0.7))
+      // Pause (the short demo preview may already have played to its end).
       const player = page.getByRole('region', { name: 'Player' })
-      await player.getByRole('button', { name: 'Pause' }).click()
+      const pause = player.getByRole('button', { name: 'Pause', exact: true })
+      if (await pause.isVisible()) await pause.click({ timeout: 2_000 }).catch(() => {})
+      await expect(player.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
 
       // Keys, as on any slider; the player's own waveform follows.
       await wave.focus()
