@@ -22,7 +22,7 @@ const EMBEDDABLE_PATHS: readonly string[] = ['/embed/']
  * A path under an embeddable prefix made only of plain segments: no percent-escapes or dot segments,
  * which the router would normalise to some other page (/embed/%2e%2e/studio is the studio).
  */
-export function isEmbeddablePath(pathname: string, prefixes: readonly string[] = EMBEDDABLE_PATHS): boolean {
+function isEmbeddablePath(pathname: string, prefixes: readonly string[] = EMBEDDABLE_PATHS): boolean {
   if (!/^[A-Za-z0-9_\-/]+$/.test(pathname)) return false
   return prefixes.some((prefix) => pathname.startsWith(prefix))
 }

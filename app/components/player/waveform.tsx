@@ -10,7 +10,7 @@ const FLAT: readonly number[] = Array.from({ length: 64 }, () => 0)
 const peakCache = new Map<string, Promise<readonly number[]>>()
 
 /** Lets a page that loaded the peaks hand them over, so the player does not fetch them again. */
-export function rememberPeaks(beatId: string, peaks: readonly number[]) {
+function rememberPeaks(beatId: string, peaks: readonly number[]) {
   if (peaks.length) peakCache.set(beatId, Promise.resolve(peaks))
 }
 

@@ -2,10 +2,10 @@
 // producers paste into other sites (they outlive releases, so they are stable: /beats/:slug and
 // /embed/beats/:slug).
 
-export const EMBED_HEIGHT = 152
+const EMBED_HEIGHT = 152
 
 export const beatUrl = (origin: string, slug: string) => `${origin}/beats/${encodeURIComponent(slug)}`
-export const embedUrl = (origin: string, slug: string) => `${origin}/embed/beats/${encodeURIComponent(slug)}`
+const embedUrl = (origin: string, slug: string) => `${origin}/embed/beats/${encodeURIComponent(slug)}`
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 

@@ -1,8 +1,8 @@
 // Keyboard seeking on a waveform slider, shared by the React waveform and the embed's small script
 // (which carries its own copy of these numbers: it loads no bundle).
 
-export const ARROW_STEP_SECONDS = 5
-export const PAGE_STEP_SECONDS = 30
+const ARROW_STEP_SECONDS = 5
+const PAGE_STEP_SECONDS = 30
 
 export type SeekKey = 'ArrowRight' | 'ArrowUp' | 'ArrowLeft' | 'ArrowDown' | 'PageUp' | 'PageDown' | 'Home' | 'End'
 
