@@ -4,11 +4,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
 import { CartAnnouncer } from '~/components/cart/cart-announcer'
+import { BareDocument, isBarePage } from '~/components/layout/bare-document'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { SiteHeader } from '~/components/layout/site-header'
@@ -29,6 +31,8 @@ export const meta: Route.MetaFunction = () => [
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const bare = isBarePage(useMatches())
+  if (bare) return <BareDocument>{children}</BareDocument>
   return (
     <html lang="en">
       <head>

@@ -1,3 +1,4 @@
+import { startWaveformBackfill } from '~/lib/audio/waveform.server'
 import { startQueue } from '~/lib/jobs/queue.server'
 import { logger } from '~/lib/logger.server'
 import { createMailTransport } from '~/lib/mail/transport.server'
@@ -9,17 +10,18 @@ import '~/lib/orders/exclusive-jobs.server'
 import { startPayoutSweep } from '~/lib/payouts/transfer-job.server'
 
 // Background work that runs inside the server process: the job queue's workers (pg-boss), the mail
-// outbox worker and the sweep that expires abandoned checkouts. The returned function stops them
+// outbox worker, the sweep that expires abandoned checkouts and the waveform backfill. The returned function stops them
 // after the work in progress.
 export function startBackgroundJobs(): () => Promise<void> {
   const stopOutbox = startOutboxWorker(createMailTransport())
   const stopExpirySweep = startCheckoutExpirySweep()
   const stopPayoutSweep = startPayoutSweep()
+  const stopWaveforms = startWaveformBackfill()
   const queue = startQueue().catch((err: unknown) => {
     logger.error({ err }, 'the job queue did not start; queued work waits until the next start')
     return async () => {}
   })
   return async () => {
-    await Promise.all([stopOutbox(), stopExpirySweep(), stopPayoutSweep(), queue.then((stop) => stop())])
+    await Promise.all([stopOutbox(), stopExpirySweep(), stopPayoutSweep(), stopWaveforms(), queue.then((stop) => stop())])
   }
 }

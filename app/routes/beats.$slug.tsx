@@ -1,4 +1,6 @@
 import { data, Link } from 'react-router'
+import { ShareEmbed } from '~/components/beat/share-embed'
+import { SimilarBeats } from '~/components/beat/similar-beats'
 import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
 import { MobileBuyBar } from '~/components/cart/mobile-buy-bar'
 import { CoverArt, PAGE_COVER_SIZES } from '~/components/catalog/cover-art'
@@ -7,10 +9,13 @@ import { toTrack } from '~/components/catalog/track'
 import { BeatProgress } from '~/components/player/beat-progress'
 import { PlayButton } from '~/components/player/play-button'
 import { formatPrice } from '~/lib/money'
+import { toCardBeat } from '~/lib/catalog/card'
 import { catalogHref } from '~/lib/catalog/params'
+import { beatShareMeta, beatUrl, embedSnippet } from '~/lib/catalog/share'
 import { getEnv } from '~/lib/env.server'
 import { describeTerms, isTierId, LICENSE_TIERS } from '~/lib/tiers'
 import { getPublishedBeatBySlug } from '~/models/beat/beat.server'
+import { findSimilarBeats } from '~/models/beat/similar.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { exclusiveOfferNotes } from '~/lib/orders/exclusive-offer.server'
 import type { Route } from './+types/beats.$slug'
@@ -18,8 +23,11 @@ import type { Route } from './+types/beats.$slug'
 export async function loader({ params, request }: Route.LoaderArgs) {
   const beat = await getPublishedBeatBySlug(params.slug)
   if (!beat) throw data('That beat is not in the store. It may have been unpublished or the link is mistyped.', { status: 404 })
-  const terms = await getProducerTerms(beat.producer.id)
-  const exclusive = await exclusiveOfferNotes(beat)
+  const [terms, similar, exclusive] = await Promise.all([
+    getProducerTerms(beat.producer.id),
+    findSimilarBeats({ ...beat, producerId: beat.producer.id }),
+    exclusiveOfferNotes(beat),
+  ])
   // A beat sold exclusively is off sale for every tier; its page says so.
   const options = (beat.exclusiveSoldAt ? [] : beat.tiers).map(({ tier, priceCents }) => ({
     tier,
@@ -34,7 +42,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const requested = new URL(request.url).searchParams.get('tier')
   const selected = options.find((o) => isTierId(requested) && o.tier === requested)?.tier ?? options[0]?.tier ?? null
   const env = getEnv()
-  return { beat, options, selected, currency: env.CURRENCY, origin: env.APP_URL }
+  return { beat, options, selected, similar: similar.map(toCardBeat), currency: env.CURRENCY, origin: env.APP_URL }
 }
 
 export const meta: Route.MetaFunction = ({ data: d }) => {
@@ -47,19 +55,14 @@ export const meta: Route.MetaFunction = ({ data: d }) => {
   const tags = [
     { title },
     { name: 'description', content: description },
-    { property: 'og:title', content: `${beat.title} by ${beat.producer.displayName}` },
-    { property: 'og:description', content: description },
-    { property: 'og:type', content: 'music.song' },
-    { property: 'og:url', content: `${d.origin}/beats/${beat.slug}` },
+    ...beatShareMeta(d.origin, { ...beat, producerName: beat.producer.displayName, description }),
     { tagName: 'link', rel: 'canonical', href: `${d.origin}/beats/${beat.slug}` },
   ]
-  if (beat.hasCover) tags.push({ property: 'og:image', content: `${d.origin}/media/cover/${beat.id}` })
-  if (beat.hasPreview) tags.push({ property: 'og:audio', content: `${d.origin}/media/preview/${beat.id}` })
   return tags
 }
 
 export default function BeatPage({ loaderData }: Route.ComponentProps) {
-  const { beat, options, selected, currency } = loaderData
+  const { beat, options, selected, similar, currency, origin } = loaderData
   const track = toTrack({ ...beat, producerName: beat.producer.displayName })
   const chosen = options.find((o) => o.tier === selected)
   const facts = [
@@ -70,6 +73,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
   ] as const
 
   return (
+    <>
     <article className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)] lg:gap-12">
       <div className="space-y-5">
         <div className="relative">
@@ -80,7 +84,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
             </div>
           ) : null}
         </div>
-        {beat.hasPreview ? <BeatProgress track={track} /> : <p className="text-sm text-muted">No preview for this beat yet.</p>}
+        {beat.hasPreview ? <BeatProgress track={track} peaks={beat.waveformPeaks} /> : <p className="text-sm text-muted">No preview for this beat yet.</p>}
       </div>
 
       <div className="min-w-0 space-y-8">
@@ -152,7 +156,10 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p className="rounded-2xl border border-line p-4 text-muted">This beat is not for sale right now.</p>
         )}
+        <ShareEmbed link={beatUrl(origin, beat.slug)} snippet={embedSnippet(origin, beat.slug, beat.title)} />
       </div>
     </article>
+    <SimilarBeats beats={similar} currency={currency} />
+    </>
   )
 }

@@ -15,8 +15,17 @@ export interface SecurityHeaderOptions {
   embeddable?: readonly string[]
 }
 
-/** Pages other sites may frame (an embeddable player would go here, e.g. '/embed/'). */
-const EMBEDDABLE_PATHS: readonly string[] = []
+/** Pages other sites may frame: the embeddable player (/embed/beats/:slug). */
+const EMBEDDABLE_PATHS: readonly string[] = ['/embed/']
+
+/**
+ * A path under an embeddable prefix made only of plain segments: no percent-escapes or dot segments,
+ * which the router would normalise to some other page (/embed/%2e%2e/studio is the studio).
+ */
+function isEmbeddablePath(pathname: string, prefixes: readonly string[] = EMBEDDABLE_PATHS): boolean {
+  if (!/^[A-Za-z0-9_\-/]+$/.test(pathname)) return false
+  return prefixes.some((prefix) => pathname.startsWith(prefix))
+}
 
 const CLOUDINARY_DELIVERY = 'https://res.cloudinary.com'
 const STRIPE_CHECKOUT = 'https://checkout.stripe.com'
@@ -89,7 +98,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
   const embeddable = options.embeddable ?? EMBEDDABLE_PATHS
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.cspNonce = randomBytes(16).toString('base64')
-    const headers = embeddable.some((prefix) => req.path.startsWith(prefix)) ? embedded : framed
+    const headers = isEmbeddablePath(req.path, embeddable) ? embedded : framed
     headers(req, res, (error) => {
       if (error) return next(error)
       if (req.secure) return hsts(req, res, next)

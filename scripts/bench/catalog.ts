@@ -15,6 +15,7 @@ import { migrate } from '~/lib/db/migrate.server'
 import { load, median, peakMemoryMb, percentile, printLoad, type LoadResult } from './lib/load'
 import { startServer } from './lib/server'
 import { buildForBench } from './lib/build'
+import { timeSimilarSql } from './lib/similar-sql'
 
 const BEATS = Number(process.env.BENCH_BEATS ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -166,6 +167,7 @@ async function serve(db: pg.Client, buildDir: string, databaseUrl: string) {
   const revalidated = medianRun(runs.revalidated)
   const memory = peakMemoryMb(server.pid)
   const sqlTimes = await timeSearchSql(db)
+  const similar = await timeSimilarSql(db, log)
   const js = await catalogJsGzipKb(server.url)
 
   console.log('\n=== bench:catalog ===')
@@ -181,6 +183,7 @@ async function serve(db: pg.Client, buildDir: string, databaseUrl: string) {
   console.log(`search SQL alone (list query)      p50 ${sqlTimes.list.p50.toFixed(2)} ms  p95 ${sqlTimes.list.p95.toFixed(2)} ms (goal p95 ≤ 15 ms)`)
   console.log(`count query                        p50 ${sqlTimes.count.p50.toFixed(2)} ms  p95 ${sqlTimes.count.p95.toFixed(2)} ms`)
   console.log(`list + count, one after the other  p50 ${sqlTimes.both.p50.toFixed(2)} ms  p95 ${sqlTimes.both.p95.toFixed(2)} ms  (${QUERY_RUNS} runs)`)
+  console.log(`similar beats SQL (beat page)      p50 ${similar.p50.toFixed(2)} ms  p95 ${similar.p95.toFixed(2)} ms (goal p95 ≤ 15 ms, ${similar.runs} beats)`)
   console.log(`catalog page JavaScript (gzip)     ${js.kb.toFixed(1)} KB in ${js.files} files (goal ≤ 120 KB)`)
   console.log(`server peak memory (VmHWM)         ${memory.toFixed(0)} MB`)
 }
@@ -201,6 +204,8 @@ try {
   if (process.env.BENCH_SQL_ONLY) {
     const t = await timeSearchSql(db)
     console.log(`list p50 ${t.list.p50.toFixed(2)} p95 ${t.list.p95.toFixed(2)} · count p50 ${t.count.p50.toFixed(2)} p95 ${t.count.p95.toFixed(2)} ms`)
+    const s = await timeSimilarSql(db, log)
+    console.log(`similar beats p50 ${s.p50.toFixed(2)} p95 ${s.p95.toFixed(2)} ms (${s.runs} beats, ${s.candidates.toFixed(0)} candidates each)`)
   } else {
     await serve(db, buildDir, pgServer.url)
   }

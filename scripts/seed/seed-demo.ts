@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { FileKind } from '~/generated/prisma/enums'
 import { DEFAULT_TRACK_SECONDS, type GeneratedBeat } from './audio/generate'
+import { refreshWaveform } from '~/lib/audio/waveform.server'
 import { hashPassword } from '~/lib/auth/password.server'
 import { prisma } from '~/models/db.server'
 import { coverVersionOf } from '~/lib/images/cover-sizes'
@@ -132,6 +133,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           })
           if (kind === 'COVER') await writeCoverVariants(beat.id, file.data, coverVersionOf(stored.sha256))
         }
+        await refreshWaveform(beat.id)
         // Spread release dates over past weeks so "newest" has a meaningful order.
         const publishedAt = new Date(Date.now() - (beats.length - index) * 37 * 3600 * 1000)
         await prisma.beat.update({

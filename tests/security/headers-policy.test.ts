@@ -59,10 +59,21 @@ describe('the Content-Security-Policy by configuration', () => {
 })
 
 describe('framing', () => {
-  it('refuses every page by default', async () => {
-    const headers = await headersFor(plain, '/embed/anything')
+  it('refuses every page without an exception', async () => {
+    const headers = await headersFor({ ...plain, embeddable: [] }, '/embed/anything')
     expect(directive(headers, 'frame-ancestors')).toEqual(["'none'"])
     expect(headers.get('X-Frame-Options')).toBe('DENY')
+  })
+
+  it('by default lets other sites frame the embeddable player and nothing else', async () => {
+    const player = await headersFor(plain, '/embed/beats/night-drive')
+    expect(directive(player, 'frame-ancestors')).toEqual(['*'])
+    expect(player.get('X-Frame-Options')).toBeNull()
+    for (const pathname of ['/', '/beats/night-drive', '/embed', '/embedded/x', '/studio', '/embed/%2e%2e/studio', '/embed/beats/../../studio']) {
+      const headers = await headersFor(plain, pathname)
+      expect(directive(headers, 'frame-ancestors'), pathname).toEqual(["'none'"])
+      expect(headers.get('X-Frame-Options'), pathname).toBe('DENY')
+    }
   })
 
   it('relaxes exactly the paths on the exception list', async () => {

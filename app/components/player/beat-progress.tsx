@@ -1,8 +1,8 @@
 import { formatTime, useCurrentTrack, usePlayer, type Track } from '~/lib/player/store'
-import { SeekSlider } from './seek-slider'
+import { Waveform } from './waveform'
 
-/** The beat page's progress display: live and seekable while this beat is the one playing. */
-export function BeatProgress({ track }: { track: Track }) {
+/** The beat page's waveform and times: seeking it while another beat plays starts this one there. */
+export function BeatProgress({ track, peaks }: { track: Track; peaks?: readonly number[] }) {
   const current = useCurrentTrack()
   const currentTime = usePlayer((s) => s.currentTime)
   const duration = usePlayer((s) => s.duration)
@@ -11,11 +11,7 @@ export function BeatProgress({ track }: { track: Track }) {
   return (
     <div className="flex items-center gap-3 text-xs tabular-nums text-muted">
       <span aria-hidden="true" className="w-9 text-right">{formatTime(isCurrent ? currentTime : 0)}</span>
-      {isCurrent ? (
-        <SeekSlider label={`Seek ${track.title} preview`} className="flex-1" />
-      ) : (
-        <div aria-hidden="true" className="h-1 flex-1 rounded-full bg-[#3b3b4a]" />
-      )}
+      <Waveform track={track} peaks={peaks} label={`Seek ${track.title} preview`} className="h-12 flex-1" />
       <span aria-hidden="true" className="w-9">{total ? formatTime(total) : '–:––'}</span>
     </div>
   )

@@ -2,8 +2,8 @@ import { Link } from 'react-router'
 import { CoverImage } from '~/components/cover-image'
 import { formatTime, spokenTime, useCurrentTrack, usePlayer } from '~/lib/player/store'
 import { NextIcon, PauseIcon, PlayIcon, PrevIcon, VolumeIcon } from './icons'
-import { SeekSlider } from './seek-slider'
 import { useFixedHeight } from './use-fixed-height'
+import { Waveform } from './waveform'
 
 const iconButton =
   'grid size-10 place-items-center rounded-full text-zinc-200 transition hover:bg-white/10 hover:text-white disabled:opacity-30 disabled:hover:bg-transparent'
@@ -61,7 +61,7 @@ export default function PlayerControls() {
           </div>
           <div className="hidden items-center gap-2 text-xs tabular-nums text-muted sm:flex">
             <span aria-hidden="true" className="w-10 text-right">{formatTime(currentTime)}</span>
-            <SeekSlider label={`Seek ${track.title}`} className="flex-1" />
+            <Waveform track={track} label={`Seek ${track.title}`} className="h-8 flex-1" />
             <span aria-hidden="true" className="w-10">{formatTime(duration)}</span>
           </div>
         </div>
@@ -69,7 +69,7 @@ export default function PlayerControls() {
         {/* Phones: full-width seek row under the track. */}
         <div className="col-span-2 flex items-center gap-2 text-[11px] tabular-nums text-muted sm:hidden">
           <span className="w-9 text-right" data-testid="player-elapsed">{formatTime(currentTime)}</span>
-          <SeekSlider label={`Seek ${track.title}`} className="flex-1" />
+          <Waveform track={track} label={`Seek ${track.title}`} className="h-8 flex-1" />
           <span className="w-9">{formatTime(duration)}</span>
         </div>
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { v2 as cloudinary } from 'cloudinary'
 import { getEnv } from '~/lib/env.server'
+import { refreshWaveformAfterUpload } from '~/lib/audio/waveform.server'
 import { InvalidInputError } from '~/lib/errors'
 import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
 import { upsertBeatFile } from '~/models/beat/files.server'
@@ -69,5 +70,6 @@ export async function confirmDirectUpload(beatId: string, upload: UploadKind, pu
     durationMs: resource.duration ? Math.round(resource.duration * 1000) : null,
     originalName: filename.slice(0, 200),
   })
+  await refreshWaveformAfterUpload(beatId, upload.kind)
   return { ok: true }
 }

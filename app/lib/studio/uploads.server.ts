@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { coverVersionOf } from '~/lib/images/cover-sizes'
 import { writeCoverVariantsOrLog } from '~/lib/images/cover-variants.server'
+import { refreshWaveformAfterUpload } from '~/lib/audio/waveform.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
 import { deleteBeatFile, findBeatFile, upsertBeatFile } from '~/models/beat/files.server'
@@ -39,6 +40,7 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
     if (upload.kind === 'COVER') await writeCoverVariantsOrLog(beatId, stagedPath, coverVersionOf(staged.sha256))
     // A cover that changed format (png → jpg) leaves its old object behind otherwise.
     if (previous && previous.storageKey !== stored.key) await storage.delete(previous.storageKey, upload.kind).catch(() => {})
+    await refreshWaveformAfterUpload(beatId, upload.kind)
     return { kind: file.kind, bytes: staged.bytes, sha256: staged.sha256, durationMs, contentType: staged.sniffed.contentType }
   } finally {
     await rm(stagedPath, { force: true })
@@ -50,4 +52,5 @@ export async function removeBeatFile(beatId: string, upload: UploadKind) {
   if (!file) return
   await deleteBeatFile(file.id)
   await getStorage().delete(file.storageKey, upload.kind).catch(() => {})
+  await refreshWaveformAfterUpload(beatId, upload.kind)
 }
