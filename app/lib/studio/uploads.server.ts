@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
-import { deleteBeatFile, findBeatFile, upsertBeatFile } from '~/models/beat/files.server'
+import { afterBeatFileRemoved, recordBeatFileUpload } from '~/lib/audio/preview/record-upload.server'
+import { deleteBeatFile, findBeatFile } from '~/models/beat/files.server'
 import { inspectFile } from './file-inspect.server'
 import { stageUpload } from './receive-upload.server'
 import type { UploadKind } from './upload-kinds'
@@ -25,7 +26,7 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
       contentType: staged.sniffed.contentType,
       maxBytes: upload.maxBytes,
     })
-    const file = await upsertBeatFile(beatId, {
+    const file = await recordBeatFileUpload(beatId, {
       kind: upload.kind,
       storageKey: stored.key,
       contentType: staged.sniffed.contentType,
@@ -47,4 +48,5 @@ export async function removeBeatFile(beatId: string, upload: UploadKind) {
   if (!file) return
   await deleteBeatFile(file.id)
   await getStorage().delete(file.storageKey, upload.kind).catch(() => {})
+  if (upload.kind === 'PREVIEW') await afterBeatFileRemoved(beatId)
 }
