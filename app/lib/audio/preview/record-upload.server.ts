@@ -17,5 +17,5 @@ export async function recordBeatFileUpload(beatId: string, file: NewBeatFile) {
 
 /** After a file is removed: a beat left without a preview gets a rendered one when it can. */
 export async function afterBeatFileRemoved(beatId: string) {
-  await prisma.$transaction((tx) => requestPreviewRender(tx, beatId))
+  await prisma.$transaction((tx) => requestPreviewRender(tx, beatId, { again: true }))
 }
