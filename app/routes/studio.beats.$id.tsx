@@ -153,7 +153,7 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <BeatFilesPanel beatId={beat.id} files={beat.files} mode={uploadMode} live={beat.status === 'PUBLISHED'} />
-          <PreviewRenderStatus status={preview} />
+          <PreviewRenderStatus beatId={beat.id} status={preview} />
         </div>
         <section aria-labelledby="prices-title" className="min-w-0 rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-2 lg:col-start-4 lg:row-span-2 lg:row-start-1 lg:self-start">
           <h2 id="prices-title" className="text-lg font-semibold">

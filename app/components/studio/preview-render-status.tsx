@@ -19,7 +19,7 @@ const LABELS: Record<PreviewStatus['state'], { text: string; tone: string }> = {
   failed: { text: 'Failed', tone: 'bg-red-500/15 text-red-200 ring-red-500/40' },
 }
 
-export function PreviewRenderStatus({ status }: { status: PreviewStatus }) {
+export function PreviewRenderStatus({ beatId, status }: { beatId: string; status: PreviewStatus }) {
   const revalidator = useRevalidator()
   const busy = status.state === 'queued' || status.state === 'rendering'
   useEffect(() => {
@@ -45,6 +45,15 @@ export function PreviewRenderStatus({ status }: { status: PreviewStatus }) {
         <p role="alert" className="mt-3 rounded-lg border border-red-500/40 bg-red-500/10 px-3 py-2 text-sm text-red-200">
           {status.message}
         </p>
+      ) : null}
+      {status.state === 'ready' || status.state === 'uploaded' ? (
+        <audio
+          controls
+          preload="metadata"
+          src={`/studio/beats/${beatId}/preview?v=${status.previewVersion}`}
+          aria-label={status.state === 'ready' ? 'Tagged preview' : 'Your uploaded preview'}
+          className="mt-4 w-full"
+        />
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
         {status.state === 'ready' || status.state === 'failed' ? <IntentButton intent="render-preview" label="Render again" /> : null}
