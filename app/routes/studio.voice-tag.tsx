@@ -89,7 +89,8 @@ export default function VoiceTag({ loaderData, actionData }: Route.ComponentProp
           ) : (
             <p className="text-sm text-muted">No tag yet: the store renders no previews until you upload one.</p>
           )}
-          <Form method="post" encType="multipart/form-data" className="space-y-3">
+          {/* Keyed by the saved tag, so a successful upload clears the file picker. */}
+          <Form key={tag?.updatedAt ?? 'none'} method="post" encType="multipart/form-data" className="space-y-3">
             <input type="hidden" name="intent" value="upload" />
             <div className="space-y-1.5">
               <label htmlFor="voice-tag-file" className="block text-sm font-medium text-zinc-200">

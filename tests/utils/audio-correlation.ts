@@ -2,7 +2,7 @@
 // starting at `at` (1 = the same shape, ~0 = unrelated), and its best value within ±`slack` samples
 // (an MP3 round trip shifts audio by the encoder and decoder delays, about a thousand samples).
 
-export function ncc(haystack: Float32Array, needle: Float32Array, at: number): number {
+function ncc(haystack: Float32Array, needle: Float32Array, at: number): number {
   let dot = 0
   let hh = 0
   let nn = 0

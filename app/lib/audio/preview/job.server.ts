@@ -18,9 +18,7 @@ export interface RenderPreviewData {
   renderKey: string
 }
 
-export const RENDER_PREVIEW_JOB = 'render-preview'
-
-export const renderPreviewJob = defineJob<RenderPreviewData>(RENDER_PREVIEW_JOB, (data) => runRenderPreview(data).then(() => {}), {
+export const renderPreviewJob = defineJob<RenderPreviewData>('render-preview', (data) => runRenderPreview(data).then(() => {}), {
   retryLimit: 2,
   retryDelay: 30,
   retryBackoff: true,

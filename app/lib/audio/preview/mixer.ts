@@ -11,7 +11,7 @@ export interface MixSettings {
   fadeSeconds: number
 }
 
-export const FADE_IN_SECONDS = 0.01
+const FADE_IN_SECONDS = 0.01
 
 /** Sample offsets at which the tag starts, for a preview of `frames` samples. */
 export function tagOffsets(frames: number, tagFrames: number, sampleRate: number, settings: MixSettings): number[] {
@@ -51,7 +51,7 @@ export function mixPreview(pcm: Pcm, tag: Float32Array, settings: MixSettings): 
   return offsets
 }
 
-export function applyFades(pcm: Pcm, fadeSeconds: number) {
+function applyFades(pcm: Pcm, fadeSeconds: number) {
   const frames = frameCount(pcm)
   const fadeIn = Math.min(Math.round(FADE_IN_SECONDS * pcm.sampleRate), frames)
   const fadeOut = fadeLength(frames, pcm.sampleRate, fadeSeconds)

@@ -17,7 +17,7 @@ export interface PreviewSettings {
   rangeLengthSeconds: number
 }
 
-export const FADE_OUT_SECONDS = 2
+const FADE_OUT_SECONDS = 2
 export const PREVIEW_KBPS = 128
 
 export async function decodeAudio(source: ByteSource, format: AudioFormat, startSeconds = 0, lengthSeconds = Infinity): Promise<Pcm> {

@@ -5,7 +5,7 @@ import type { Pcm } from './pcm'
 // A RIFF/WAVE reader for what producers export: PCM 8/16/24/32-bit integer and 32/64-bit float,
 // plain or WAVE_FORMAT_EXTENSIBLE, any chunk order. Only the requested range is read.
 
-export interface WavFormat {
+interface WavFormat {
   channels: number
   sampleRate: number
   bitsPerSample: number
@@ -18,7 +18,7 @@ const PCM = 1
 const FLOAT = 3
 const EXTENSIBLE = 0xfffe
 
-export async function readWavFormat(source: ByteSource): Promise<WavFormat> {
+async function readWavFormat(source: ByteSource): Promise<WavFormat> {
   const head = await source.read(0, 12)
   const ascii = (b: Uint8Array, at: number) => String.fromCharCode(...b.subarray(at, at + 4))
   if (head.byteLength < 12 || ascii(head, 0) !== 'RIFF' || ascii(head, 8) !== 'WAVE') {
@@ -73,11 +73,6 @@ export async function decodeWavRange(source: ByteSource, startSeconds: number, l
     for (let c = 0; c < f.channels; c++) channels[c]![i] = sample(base + c * bytesPerSample)
   }
   return { sampleRate: f.sampleRate, channels }
-}
-
-export async function wavDurationSeconds(source: ByteSource): Promise<number> {
-  const f = await readWavFormat(source)
-  return f.dataBytes / ((f.bitsPerSample / 8) * f.channels) / f.sampleRate
 }
 
 function sampleReader(v: DataView, f: WavFormat): (at: number) => number {
