@@ -5,7 +5,7 @@ import { getStorage } from '~/lib/storage/index.server'
 import { prisma } from '~/models/db.server'
 import { claimRender, findBeatForPreview, finishRender, saveRenderedPreview } from '~/models/voice-tag.server'
 import { AudioFormatError } from './errors'
-import { renderPreview, type AudioFormat } from './render.server'
+import type { AudioFormat } from './render.server'
 import { openStoredFile } from './stored-source.server'
 
 // The background job that renders a beat's tagged preview (rules: ./request.server.ts).
@@ -54,6 +54,8 @@ async function render(beatId: string, renderKey: string, replaceUploaded: boolea
     return 'skipped'
   }
   const format = (kind: string): AudioFormat => (kind === 'WAV' || kind === 'audio/wav' ? 'wav' : 'mp3')
+  // Loaded on first use: the decoders and the encoder are large, and every upload route imports this module.
+  const { renderPreview } = await import('./render.server')
   const sourceFile = await openStoredFile(source.storageKey, source.kind, source.contentType)
   const tagFile = await openStoredFile(tag.storageKey, 'PREVIEW', tag.contentType)
   let mp3: Uint8Array
