@@ -16,7 +16,7 @@ const config: KnipConfig = {
   ],
   project: ['app/**/*.{ts,tsx,css}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.config.{ts,js}'],
   // The generated Prisma client (git-ignored, so knip does not read it) imports its runtime.
-  ignoreDependencies: ['@prisma/client', 'mpg123-decoder', '@axe-core/playwright'],
+  ignoreDependencies: ['@prisma/client', '@axe-core/playwright'],
   // Called by two tests to make a throwaway certificate; a system tool, not a package.
   ignoreBinaries: ['openssl'],
   compilers: {

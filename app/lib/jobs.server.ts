@@ -1,4 +1,6 @@
 import { startWaveformBackfill } from '~/lib/audio/waveform.server'
+// Job modules register their job kinds at import (defineJob); the worker runs those defined here.
+import '~/lib/audio/preview/job.server'
 import { startQueue } from '~/lib/jobs/queue.server'
 import { logger } from '~/lib/logger.server'
 import { createMailTransport } from '~/lib/mail/transport.server'

@@ -7,9 +7,11 @@ import { BeatFilesPanel } from '~/components/studio/beat-files-panel'
 import { FormErrorsAlert } from '~/components/form-errors'
 import { FormAlert } from '~/components/studio/fields'
 import { IntentForm } from '~/components/studio/intent-form'
+import { PreviewRenderStatus } from '~/components/studio/preview-render-status'
 import { PublishPanel } from '~/components/studio/publish-panel'
 import { StatusBadge } from '~/components/studio/status-badge'
 import { TierPricesFields } from '~/components/studio/tier-prices-fields'
+import { previewStatus } from '~/lib/audio/preview/status.server'
 import { requireProducer } from '~/lib/auth/session.server'
 import { getEnv } from '~/lib/env.server'
 import { NO_ERRORS, parseForm } from '~/lib/form'
@@ -21,6 +23,7 @@ import { tierSettingsSchema } from '~/lib/studio/prices'
 import { missingForPublish } from '~/lib/studio/publishing'
 import { UPLOAD_KINDS, uploadKindBySlug } from '~/lib/studio/upload-kinds'
 import { removeBeatFile } from '~/lib/studio/uploads.server'
+import { renderBeatPreview } from '~/lib/studio/voice-tag.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { ExclusivePanel } from '~/components/studio/exclusive-panel'
 import { exclusiveStatus, relistBeat } from '~/lib/studio/exclusive-sale.server'
@@ -32,16 +35,18 @@ export const meta: Route.MetaFunction = ({ data: d }) => [{ title: `${d?.beat.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const producer = await requireProducer(request)
   const beatId = await orResponse(requireOwnBeatId(producer.id, params.id))
-  const [beat, terms, exclusive] = await Promise.all([
+  const [beat, terms, exclusive, preview] = await Promise.all([
     orResponse(getStudioBeat(producer.id, beatId)),
     getProducerTerms(producer.id),
     exclusiveStatus(beatId),
+    previewStatus(beatId),
   ])
   const env = getEnv()
   return {
     beat,
     terms,
     exclusive,
+    preview,
     currency: env.CURRENCY,
     uploadMode: env.testMode.storage ? ('local' as const) : ('cloudinary' as const),
     missing: missingForPublish(beat.files.map((f) => f.kind), beat.tiers),
@@ -57,6 +62,8 @@ const intentSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('restore') }),
   z.object({ intent: z.literal('delete') }),
   z.object({ intent: z.literal('relist') }),
+  z.object({ intent: z.literal('render-preview') }),
+  z.object({ intent: z.literal('replace-preview') }),
   z.object({ intent: z.literal('remove-file'), kind: z.enum(UPLOAD_KINDS.map((k) => k.slug) as [string, ...string[]]) }),
 ])
 
@@ -107,6 +114,10 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
     case 'delete':
       await deleteBeat(producerId, beatId)
       return redirect('/studio')
+    case 'render-preview':
+    case 'replace-preview':
+      await renderBeatPreview(beatId, input.intent === 'replace-preview')
+      break
     case 'remove-file': {
       const kind = uploadKindBySlug(input.kind)!
       const beat = await getStudioBeat(producerId, beatId)
@@ -121,7 +132,7 @@ async function runIntent(input: z.infer<typeof intentSchema>, producerId: string
 }
 
 export default function EditBeat({ loaderData, actionData }: Route.ComponentProps) {
-  const { beat, terms, exclusive, currency, missing, uploadMode } = loaderData
+  const { beat, terms, exclusive, preview, currency, missing, uploadMode } = loaderData
   const errors = actionData?.errors
   return (
     <article aria-labelledby="beat-title" className="space-y-6">
@@ -155,8 +166,9 @@ export default function EditBeat({ loaderData, actionData }: Route.ComponentProp
       <ExclusivePanel status={exclusive} />
       <PublishPanel beat={beat} missing={missing} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
-        <div className="min-w-0 lg:col-span-3">
+        <div className="min-w-0 space-y-6 lg:col-span-3">
           <BeatFilesPanel beatId={beat.id} files={beat.files} mode={uploadMode} live={beat.status === 'PUBLISHED'} />
+          <PreviewRenderStatus beatId={beat.id} status={preview} />
         </div>
         <section aria-labelledby="prices-title" className="min-w-0 rounded-2xl border border-line bg-panel p-5 sm:p-6 lg:col-span-2 lg:col-start-4 lg:row-span-2 lg:row-start-1 lg:self-start">
           <h2 id="prices-title" className="text-lg font-semibold">

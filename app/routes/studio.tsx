@@ -48,6 +48,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/contracts" className={tabClass}>
               Contracts
             </NavLink>
+            <NavLink to="/studio/voice-tag" className={tabClass}>
+              Voice tag
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

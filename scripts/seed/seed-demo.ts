@@ -16,6 +16,7 @@ import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, wr
 import { createGeneratePool } from './generate-pool'
 import { seedDemoDiscounts } from './demo-discounts'
 import { seedDemoPayouts } from './demo-payouts'
+import { seedTaggedPreview } from './demo-voice-tag'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -117,11 +118,13 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           targetSeconds: options.trackSeconds ?? DEFAULT_TRACK_SECONDS,
         }
         const files = await renderOrReuse(spec)
+        let wavSha256 = ''
         for (const [kind, field] of FILE_KINDS) {
           const file = files[field]
           const key = beatFileKey(beat.id, kind, file.ext)
           const stored = await storage.put(key, file.data, { kind, contentType: file.contentType })
           bytes += stored.bytes
+          if (kind === 'WAV') wavSha256 = stored.sha256
           await upsertBeatFile(beat.id, {
             kind,
             storageKey: key,
@@ -133,6 +136,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
           })
           if (kind === 'COVER') await writeCoverVariants(beat.id, file.data, coverVersionOf(stored.sha256))
         }
+        // The first demo beat's preview is rendered by the store with its producer's voice tag.
+        if (index === 0 && !(await seedTaggedPreview(producerIds[def.producer], beat.id, wavSha256).catch(() => false))) log(`  ${def.title}: the store-tagged preview could not be rendered; the generated one stays`)
         await refreshWaveform(beat.id)
         // Spread release dates over past weeks so "newest" has a meaningful order.
         const publishedAt = new Date(Date.now() - (beats.length - index) * 37 * 3600 * 1000)

@@ -13,14 +13,19 @@ export const STRIPE_EVENT_LIMIT_BYTES = 512 * KB
  */
 export const FORM_LIMIT_BYTES = 64 * KB
 
+/** The voice tag form: a tag of at most 2 MB (app/lib/studio/voice-tag-settings.ts) plus the form around it. */
+export const VOICE_TAG_FORM_LIMIT_BYTES = 2 * 1024 * KB + 64 * KB
+
 // Uploads are streamed to disk with limits per file slot (app/lib/studio/receive-upload.server.ts).
 const UPLOAD_PATH = /^\/studio\/beats\/[^/]+\/upload\/[^/]+?(\.data)?\/?$/i
 const WEBHOOK_PATH = /^\/webhooks\/stripe\/?$/i
+const VOICE_TAG_PATH = /^\/studio\/voice-tag(\.data)?\/?$/i
 
 /** The body cap of a URL path; null where the route enforces its own (file uploads). */
 export function bodyLimitFor(pathname: string): number | null {
   if (UPLOAD_PATH.test(pathname)) return null
   if (WEBHOOK_PATH.test(pathname)) return STRIPE_EVENT_LIMIT_BYTES
+  if (VOICE_TAG_PATH.test(pathname)) return VOICE_TAG_FORM_LIMIT_BYTES
   return FORM_LIMIT_BYTES
 }
 

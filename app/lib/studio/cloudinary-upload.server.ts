@@ -4,7 +4,7 @@ import { getEnv } from '~/lib/env.server'
 import { refreshWaveformAfterUpload } from '~/lib/audio/waveform.server'
 import { InvalidInputError } from '~/lib/errors'
 import { parseCloudinaryUrl } from '~/lib/storage/cloudinary.server'
-import { upsertBeatFile } from '~/models/beat/files.server'
+import { recordBeatFileUpload } from '~/lib/audio/preview/record-upload.server'
 import type { UploadKind } from './upload-kinds'
 
 // Cloudinary uploads go from the browser straight to Cloudinary: the store signs the exact
@@ -59,7 +59,7 @@ export async function confirmDirectUpload(beatId: string, upload: UploadKind, pu
   if (!FORMATS[upload.kind].includes(format)) await reject(`Cloudinary read this file as ${format || 'an unknown format'}; the ${upload.label} must be ${FORMATS[upload.kind].join(', ')}.`, 'unsupported')
   if (resource.bytes > upload.maxBytes) await reject('This file is larger than the limit for this slot.', 'too-large')
   if (resourceType === 'video' && !(resource.duration && resource.duration > 0)) await reject('Cloudinary found no playable audio in this file.', 'unreadable')
-  await upsertBeatFile(beatId, {
+  await recordBeatFileUpload(beatId, {
     kind: upload.kind,
     // Storage keys carry the extension; the storage driver maps them back to public ids.
     storageKey: resourceType === 'raw' ? publicId : `${publicId}.${format}`,

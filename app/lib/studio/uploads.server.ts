@@ -5,7 +5,8 @@ import { writeCoverVariantsOrLog } from '~/lib/images/cover-variants.server'
 import { refreshWaveformAfterUpload } from '~/lib/audio/waveform.server'
 import { getStorage } from '~/lib/storage/index.server'
 import { beatFileKey } from '~/lib/storage/keys'
-import { deleteBeatFile, findBeatFile, upsertBeatFile } from '~/models/beat/files.server'
+import { afterBeatFileRemoved, recordBeatFileUpload } from '~/lib/audio/preview/record-upload.server'
+import { deleteBeatFile, findBeatFile } from '~/models/beat/files.server'
 import { inspectFile } from './file-inspect.server'
 import { stageUpload } from './receive-upload.server'
 import type { UploadKind } from './upload-kinds'
@@ -28,7 +29,7 @@ export async function receiveLocalUpload(request: Request, beatId: string, uploa
       contentType: staged.sniffed.contentType,
       maxBytes: upload.maxBytes,
     })
-    const file = await upsertBeatFile(beatId, {
+    const file = await recordBeatFileUpload(beatId, {
       kind: upload.kind,
       storageKey: stored.key,
       contentType: staged.sniffed.contentType,
@@ -53,4 +54,5 @@ export async function removeBeatFile(beatId: string, upload: UploadKind) {
   await deleteBeatFile(file.id)
   await getStorage().delete(file.storageKey, upload.kind).catch(() => {})
   await refreshWaveformAfterUpload(beatId, upload.kind)
+  if (upload.kind === 'PREVIEW') await afterBeatFileRemoved(beatId)
 }

@@ -13,11 +13,13 @@ export interface NewBeatFile {
   sha256: string
   durationMs?: number | null
   originalName?: string
+  /** True only for a preview the store rendered; an upload always clears it. */
+  storeRendered?: boolean
 }
 
 /** Adds or replaces the beat's file of one kind. */
 export async function upsertBeatFile(beatId: string, file: NewBeatFile, db: Db = prisma) {
-  const data = { ...file, durationMs: file.durationMs ?? null, originalName: file.originalName ?? '' }
+  const data = { ...file, durationMs: file.durationMs ?? null, originalName: file.originalName ?? '', storeRendered: file.storeRendered ?? false }
   return db.beatFile.upsert({
     where: { beatId_kind: { beatId, kind: file.kind } },
     create: { beatId, ...data },
