@@ -36,6 +36,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/terms" className={tabClass}>
               License terms
             </NavLink>
+            <NavLink to="/studio/links" className={tabClass}>
+              Private links
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

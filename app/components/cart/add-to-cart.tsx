@@ -10,7 +10,7 @@ import { CheckIcon } from '~/components/player/icons'
 const base = 'pill'
 
 /** Adds the beat at this tier (or switches the tier of its line); says so briefly. */
-export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; tier: TierId; beatTitle: string }) {
+export function AddToCartButton({ beatId, tier, beatTitle, via }: { beatId: string; tier: TierId; beatTitle: string; via?: string }) {
   const ready = useCartReady()
   const line = useCart((s) => s.lines.find((l) => l.beatId === beatId))
   const add = useCart((s) => s.add)
@@ -21,7 +21,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
     return () => clearTimeout(t)
   }, [notice])
 
-  const inCart = ready && line?.tier === tier
+  const inCart = ready && line?.tier === tier && line.via === via
   const otherTier = ready && line && line.tier !== tier ? line.tier : null
   const label = LICENSE_TIERS[tier].label
 
@@ -42,7 +42,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
           className="pill pill-accent"
           aria-label={otherTier ? `Switch ${beatTitle} to the ${label} license in your cart` : `Add ${beatTitle} (${label}) to cart`}
           onClick={() => {
-            const result = add({ beatId, tier })
+            const result = add(via ? { beatId, tier, via } : { beatId, tier })
             setNotice(
               result === 'full'
                 ? `Your cart is full (${MAX_CART_LINES} beats per checkout).`
@@ -63,7 +63,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
 }
 
 /** One-line checkout through the same action as the cart. */
-export function BuyNowButton({ beatId, tier }: { beatId: string; tier: TierId }) {
+export function BuyNowButton({ beatId, tier, via }: { beatId: string; tier: TierId; via?: string }) {
   const fetcher = useFetcher<CheckoutAnswer>()
   const busy = fetcher.state !== 'idle'
   const errors = fetcher.data?.errors
@@ -71,7 +71,7 @@ export function BuyNowButton({ beatId, tier }: { beatId: string; tier: TierId })
   const problem = (errors && Object.values(errors.fieldErrors)[0]?.[0]) ?? errors?.formError
   return (
     <fetcher.Form method="post" action="/checkout" className="inline-flex flex-col items-end gap-1">
-      <input type="hidden" name="lines" value={JSON.stringify([{ beatId, tier }])} />
+      <input type="hidden" name="lines" value={JSON.stringify([via ? { beatId, tier, via } : { beatId, tier }])} />
       <button type="submit" disabled={busy} className={`${base} border border-zinc-500 text-zinc-100 hover:border-zinc-300`}>
         {busy ? 'Starting checkout…' : 'Buy now'}
       </button>

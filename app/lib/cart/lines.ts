@@ -9,8 +9,11 @@ export const MAX_CART_LINES = 100
 export interface CartLine {
   beatId: string
   tier: TierId
+  /** Added from a producer's private link: priced at the link's price while the link is open. */
+  via?: string
 }
 
+const LINK_ID = /^[0-9A-Za-z]{12}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -19,16 +22,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export function isCartLine(value: unknown): value is CartLine {
   if (typeof value !== 'object' || value === null) return false
-  const { beatId, tier } = value as Record<string, unknown>
-  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier)
+  const { beatId, tier, via } = value as Record<string, unknown>
+  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier) && (via === undefined || (typeof via === 'string' && LINK_ID.test(via)))
 }
 
-/** Query-string form used by the pricing endpoint: `<beatId>.<TIER>`. */
+/** Query-string form used by the pricing endpoint: `<beatId>.<TIER>` or `<beatId>.<TIER>.<linkId>`. */
 export function encodeLine(line: CartLine) {
-  return `${line.beatId}.${line.tier}`
+  return line.via ? `${line.beatId}.${line.tier}.${line.via}` : `${line.beatId}.${line.tier}`
 }
 
-export function decodeLine(value: string): { beatId: string; tier: string } {
-  const dot = value.lastIndexOf('.')
-  return dot < 0 ? { beatId: value, tier: '' } : { beatId: value.slice(0, dot), tier: value.slice(dot + 1) }
+export function decodeLine(value: string): { beatId: string; tier: string; via?: string } {
+  const [beatId = '', tier = '', via] = value.split('.')
+  return via === undefined ? { beatId, tier } : { beatId, tier, via }
 }

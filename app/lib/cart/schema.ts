@@ -8,6 +8,7 @@ import { MAX_CART_LINES } from './lines'
 export const CartLineSchema = z.object({
   beatId: z.uuid({ message: 'Not a valid beat id.' }),
   tier: z.enum(TIER_IDS, { message: 'Unknown license tier.' }),
+  via: z.string().regex(/^[0-9A-Za-z]{12}$/, 'Not a valid private link.').optional(),
 })
 
 export const CartLinesSchema = z

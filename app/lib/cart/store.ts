@@ -31,7 +31,7 @@ function sanitize(value: unknown): CartLine[] {
   for (const raw of value) {
     if (!isCartLine(raw) || seen.has(raw.beatId)) continue
     seen.add(raw.beatId)
-    lines.push({ beatId: raw.beatId, tier: raw.tier })
+    lines.push(raw.via ? { beatId: raw.beatId, tier: raw.tier, via: raw.via } : { beatId: raw.beatId, tier: raw.tier })
   }
   return lines.slice(0, MAX_CART_LINES)
 }
@@ -43,13 +43,14 @@ export const useCart = create<CartState>()(
       add(line) {
         const lines = get().lines
         const existing = lines.find((l) => l.beatId === line.beatId)
-        if (existing?.tier === line.tier) return 'unchanged'
+        if (existing?.tier === line.tier && existing.via === line.via) return 'unchanged'
+        const fresh: CartLine = line.via ? { beatId: line.beatId, tier: line.tier, via: line.via } : { beatId: line.beatId, tier: line.tier }
         if (existing) {
-          set({ lines: lines.map((l) => (l.beatId === line.beatId ? { ...l, tier: line.tier } : l)) })
+          set({ lines: lines.map((l) => (l.beatId === line.beatId ? fresh : l)) })
           return 'changed'
         }
         if (lines.length >= MAX_CART_LINES) return 'full'
-        set({ lines: [...lines, { beatId: line.beatId, tier: line.tier }] })
+        set({ lines: [...lines, fresh] })
         return 'added'
       },
       setTier: (beatId, tier) => set({ lines: get().lines.map((l) => (l.beatId === beatId ? { ...l, tier } : l)) }),

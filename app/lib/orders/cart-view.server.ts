@@ -27,7 +27,7 @@ export interface CartView {
 }
 
 /** The cart page's view: each valid line priced from the DB; invalid ones listed with a reason. */
-export async function priceCartLines(raw: { beatId: string; tier: string }[]): Promise<CartView> {
+export async function priceCartLines(raw: { beatId: string; tier: string; via?: string }[]): Promise<CartView> {
   const valid: CartLine[] = []
   const dropped: CartView['dropped'] = []
   for (const line of raw) {

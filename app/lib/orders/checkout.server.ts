@@ -11,6 +11,7 @@ import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.
 import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
+import { checkPrivateLinkCaps } from '~/lib/private-links/checkout-cap.server'
 import { priceLines, type LineProblem } from './pricing.server'
 
 /** Thrown when some lines cannot be bought; carries a message per line for the cart page. */
@@ -26,11 +27,13 @@ export class PaymentProviderError extends Error {}
  * Re-prices the lines from the database, creates a PENDING order with its items in one transaction,
  * then opens a checkout (Stripe, or the built-in test checkout) and returns where to send the buyer.
  */
-export async function startCheckout(lines: CartLine[], email: string | null = null) {
+export async function startCheckout(lines: CartLine[], email: string | null = null, now = new Date()) {
   const env = getEnv()
   const order = await prisma.$transaction(async (tx) => {
-    const { priced, problems } = await priceLines(lines, tx)
+    const { priced, problems } = await priceLines(lines, tx, now)
     if (problems.length) throw new CheckoutRefused(problems)
+    const linkProblems = await checkPrivateLinkCaps(tx, priced, now)
+    if (linkProblems.length) throw new CheckoutRefused(linkProblems)
     const prices = priceOrder(
       priced.map((line, i) => ({ key: String(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
     )
@@ -51,6 +54,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         adjustments: prices.lines[i]!.adjustments,
         beatTitle: line.beatTitle,
         producerName: line.producerName,
+        privateLinkId: line.privateLinkId ?? null,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
       })),
     })
