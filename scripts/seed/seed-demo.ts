@@ -11,6 +11,7 @@ import { createProducer, findProducerByEmail } from '~/models/producer.server'
 import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo-catalog'
 import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
+import { seedDemoPrivateLink } from './demo-private-link'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -138,6 +139,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   } finally {
     await pool.close()
   }
+  await seedDemoPrivateLink(producerIds.nova)
   const seconds = (performance.now() - started) / 1000
   return { seeded: true, producers: Object.keys(producerIds).length, beats: beats.length, bytes, seconds, cached }
 }
