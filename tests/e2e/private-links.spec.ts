@@ -71,7 +71,7 @@ test('a producer creates a private link, an artist buys through it, then the clo
   await expect(page.getByTestId('private-link').filter({ hasText: second.slice(3) })).toContainText('Revoked')
   const revoked = await phone.goto(second)
   expect(revoked!.status()).toBe(410)
-  await expect(phone.getByRole('heading', { name: 'This link has expired' })).toBeVisible()
+  await expect(phone.getByRole('heading', { name: 'This link no longer works' })).toBeVisible()
   await expect(phone.getByText('The producer has closed this private link. Ask them for a new one.')).toBeVisible()
   await phone.screenshot({ path: testInfo.outputPath('private-link-gone-phone.png'), fullPage: true })
   await artist.close()
