@@ -5,6 +5,8 @@ import { expect, test } from '@playwright/test'
 // tests/integration/private-links.test.ts with an injected clock.)
 
 test('a producer creates a private link, an artist buys through it, then the closed link answers 410', async ({ page, browser }, testInfo) => {
+  // Two browsers, two checkouts and a studio: longer than one page's journey.
+  test.setTimeout(180_000)
   await page.goto('/studio/login')
   await page.getByLabel('Email').fill('kilo@beatstall.test')
   await page.getByLabel('Password').fill('beatstall-demo')
