@@ -15,7 +15,7 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Not allowed',
   409: 'That change was not made',
-  410: 'This link has expired',
+  410: 'This link no longer works',
   413: 'Too large',
   429: 'Too many attempts',
 }

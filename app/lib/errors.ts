@@ -14,6 +14,9 @@ export class NotFoundError extends DomainError {}
 /** The request is well formed but the current state forbids it (a live beat, an unpaid order). */
 export class ConflictError extends DomainError {}
 
+/** The thing existed but is over for good (an expired or revoked private link): a 410. */
+export class GoneError extends DomainError {}
+
 /** The caller may not do this, whatever the state. */
 export class ForbiddenError extends DomainError {}
 

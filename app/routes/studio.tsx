@@ -51,6 +51,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/voice-tag" className={tabClass}>
               Voice tag
             </NavLink>
+            <NavLink to="/studio/links" className={tabClass}>
+              Private links
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

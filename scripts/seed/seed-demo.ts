@@ -17,6 +17,7 @@ import { createGeneratePool } from './generate-pool'
 import { seedDemoDiscounts } from './demo-discounts'
 import { seedDemoPayouts } from './demo-payouts'
 import { seedTaggedPreview } from './demo-voice-tag'
+import { seedDemoPrivateLink } from './demo-private-link'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -153,6 +154,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
     await pool.close()
   }
   await seedDemoPayouts(producerIds)
+  await seedDemoPrivateLink(producerIds.nova)
   const seconds = (performance.now() - started) / 1000
   return { seeded: true, producers: Object.keys(producerIds).length, beats: beats.length, bytes, seconds, cached }
 }

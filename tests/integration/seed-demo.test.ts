@@ -55,6 +55,9 @@ describe('demo seed', () => {
     const bytes = await readFile(storage.pathFor(sample?.storageKey ?? ''))
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sample?.sha256)
     expect(lines.length).toBe(DEMO_BEATS.length)
+    // A newcomer finds one private link in Nova's studio.
+    const links = await prisma.privateLink.findMany({ select: { producer: { select: { email: true } }, purchaseCap: true, beats: { select: { beatId: true } } } })
+    expect(links).toEqual([{ producer: { email: 'nova@beatstall.test' }, purchaseCap: 3, beats: [expect.anything(), expect.anything()] }])
   }, 400_000)
 
   it('leaves a catalog that already has beats alone unless forced', async () => {

@@ -14,14 +14,14 @@ const base = 'pill'
  * Adds the beat at this tier (or switches the tier of its line) and announces it through the
  * cart's live region. The button turns into an "In cart" link; focus follows it there.
  */
-export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; tier: TierId; beatTitle: string }) {
+export function AddToCartButton({ beatId, tier, beatTitle, via }: { beatId: string; tier: TierId; beatTitle: string; via?: string }) {
   const ready = useCartReady()
   const line = useCart((s) => s.lines.find((l) => l.beatId === beatId))
   const add = useCart((s) => s.add)
   const linkRef = useRef<HTMLAnchorElement>(null)
   const focusLink = useRef(false)
 
-  const inCart = ready && line?.tier === tier
+  const inCart = ready && line?.tier === tier && line.via === via
   const otherTier = ready && line && line.tier !== tier ? line.tier : null
   const label = LICENSE_TIERS[tier].label
 
@@ -41,7 +41,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
       className="pill pill-accent"
       aria-label={otherTier ? `Switch ${beatTitle} to the ${label} license in your cart` : `Add ${beatTitle} (${label}) to cart`}
       onClick={() => {
-        const result = add({ beatId, tier })
+        const result = add(via ? { beatId, tier, via } : { beatId, tier })
         focusLink.current = result !== 'full'
         announce(addedMessage(result, beatTitle, label))
       }}
@@ -52,7 +52,7 @@ export function AddToCartButton({ beatId, tier, beatTitle }: { beatId: string; t
 }
 
 /** One-line checkout through the same action as the cart. */
-export function BuyNowButton({ beatId, tier, wide = false }: { beatId: string; tier: TierId; wide?: boolean }) {
+export function BuyNowButton({ beatId, tier, wide = false, via }: { beatId: string; tier: TierId; wide?: boolean; via?: string }) {
   const fetcher = useFetcher<CheckoutAnswer>()
   const busy = fetcher.state !== 'idle'
   const errors = fetcher.data?.errors
@@ -60,7 +60,7 @@ export function BuyNowButton({ beatId, tier, wide = false }: { beatId: string; t
   const problem = (errors && Object.values(errors.fieldErrors)[0]?.[0]) ?? errors?.formError
   return (
     <fetcher.Form method="post" action="/checkout" className={wide ? 'flex flex-1 flex-col gap-1' : 'inline-flex flex-col items-end gap-1'}>
-      <input type="hidden" name="lines" value={JSON.stringify([{ beatId, tier }])} />
+      <input type="hidden" name="lines" value={JSON.stringify([via ? { beatId, tier, via } : { beatId, tier }])} />
       <button type="submit" disabled={busy} className={`${base} border border-zinc-500 text-zinc-100 hover:border-zinc-300 ${wide ? 'w-full' : ''}`}>
         {busy ? 'Starting checkout…' : 'Buy now'}
       </button>

@@ -11,8 +11,11 @@ export interface CartLine {
   tier: TierId
   /** An upgrade of a license the buyer holds: that line, and the order page's proof of holding it. */
   upgrade?: { itemId: string; proof: string }
+  /** Added from a producer's private link: priced at the link's price while the link is open. */
+  via?: string
 }
 
+const LINK_ID = /^[0-9A-Za-z]{12}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -21,8 +24,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export function isCartLine(value: unknown): value is CartLine {
   if (typeof value !== 'object' || value === null) return false
-  const { beatId, tier, upgrade } = value as Record<string, unknown>
-  return typeof beatId === 'string' && UUID.test(beatId) && isTierId(tier) && (upgrade === undefined || isUpgrade(upgrade))
+  const { beatId, tier, upgrade, via } = value as Record<string, unknown>
+  return (
+    typeof beatId === 'string' &&
+    UUID.test(beatId) &&
+    isTierId(tier) &&
+    (upgrade === undefined || isUpgrade(upgrade)) &&
+    (via === undefined || (typeof via === 'string' && LINK_ID.test(via)))
+  )
 }
 
 function isUpgrade(value: unknown): value is CartLine['upgrade'] {
@@ -42,12 +51,12 @@ export function parseUpgradeParam(value: string): CartLine | null {
   return isCartLine(line) ? line : null
 }
 
-/** Query-string form used by the pricing endpoint: `<beatId>.<TIER>`. */
+/** Query-string form used by the pricing endpoint: `<beatId>.<TIER>` or `<beatId>.<TIER>.<linkId>`. */
 export function encodeLine(line: CartLine) {
-  return `${line.beatId}.${line.tier}`
+  return line.via ? `${line.beatId}.${line.tier}.${line.via}` : `${line.beatId}.${line.tier}`
 }
 
-export function decodeLine(value: string): { beatId: string; tier: string } {
-  const dot = value.lastIndexOf('.')
-  return dot < 0 ? { beatId: value, tier: '' } : { beatId: value.slice(0, dot), tier: value.slice(dot + 1) }
+export function decodeLine(value: string): { beatId: string; tier: string; via?: string } {
+  const [beatId = '', tier = '', via] = value.split('.')
+  return via === undefined ? { beatId, tier } : { beatId, tier, via }
 }

@@ -9,6 +9,7 @@ export const CartLineSchema = z.object({
   beatId: z.uuid({ message: 'Not a valid beat id.' }),
   tier: z.enum(TIER_IDS, { message: 'Unknown license tier.' }),
   upgrade: z.object({ itemId: z.uuid({ message: 'Not a valid license id.' }), proof: z.string().min(1).max(200) }).optional(),
+  via: z.string().regex(/^[0-9A-Za-z]{12}$/, 'Not a valid private link.').optional(),
 })
 
 export const CartLinesSchema = z

@@ -38,7 +38,7 @@ function sanitize(value: unknown): CartLine[] {
   for (const raw of value) {
     if (!isCartLine(raw) || seen.has(raw.beatId)) continue
     seen.add(raw.beatId)
-    lines.push({ beatId: raw.beatId, tier: raw.tier, ...(raw.upgrade ? { upgrade: raw.upgrade } : {}) })
+    lines.push({ beatId: raw.beatId, tier: raw.tier, ...(raw.upgrade ? { upgrade: raw.upgrade } : {}), ...(raw.via ? { via: raw.via } : {}) })
   }
   return lines.slice(0, MAX_CART_LINES)
 }
@@ -66,14 +66,15 @@ export const useCart = create<CartState>()(
       add(line) {
         const lines = get().lines
         const existing = lines.find((l) => l.beatId === line.beatId)
-        if (existing?.tier === line.tier && existing.upgrade?.itemId === line.upgrade?.itemId) return 'unchanged'
-        // An upgrade replaces the beat's line whole (its proof); a plain tier change keeps it.
+        if (existing?.tier === line.tier && existing.upgrade?.itemId === line.upgrade?.itemId && existing.via === line.via) return 'unchanged'
+        // An upgrade or a private link's line replaces the beat's line whole (proof, link); a plain
+        // tier change keeps it.
         if (existing) {
-          set({ lines: lines.map((l) => (l.beatId === line.beatId ? (line.upgrade ? line : { ...l, tier: line.tier }) : l)) })
+          set({ lines: lines.map((l) => (l.beatId === line.beatId ? (line.upgrade || line.via ? line : { ...l, tier: line.tier }) : l)) })
           return 'changed'
         }
         if (lines.length >= MAX_CART_LINES) return 'full'
-        set({ lines: [...lines, { beatId: line.beatId, tier: line.tier, ...(line.upgrade ? { upgrade: line.upgrade } : {}) }] })
+        set({ lines: [...lines, { beatId: line.beatId, tier: line.tier, ...(line.upgrade ? { upgrade: line.upgrade } : {}), ...(line.via ? { via: line.via } : {}) }] })
         return 'added'
       },
       setTier: (beatId, tier) => set({ lines: get().lines.map((l) => (l.beatId === beatId ? { ...l, tier } : l)) }),

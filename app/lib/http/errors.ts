@@ -1,5 +1,5 @@
 import { data } from 'react-router'
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } from '~/lib/errors'
+import { ConflictError, DomainError, ForbiddenError, GoneError, InvalidInputError, NotFoundError, RateLimitedError } from '~/lib/errors'
 import { formError, type FormErrors } from '~/lib/form'
 
 // The boundary between typed domain errors and HTTP: routes call these, nothing below them does.
@@ -24,6 +24,7 @@ export function describeError(error: unknown): ErrorAnswer | null {
   const answer = (status: number, headers: Record<string, string> = {}) => ({ status, message: error.message, headers })
   if (error instanceof NotFoundError) return answer(404)
   if (error instanceof ConflictError) return answer(409)
+  if (error instanceof GoneError) return answer(410)
   if (error instanceof ForbiddenError) return answer(403)
   if (error instanceof InvalidInputError) return answer(INPUT_STATUS[error.kind])
   if (error instanceof RateLimitedError) return answer(429, { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) })

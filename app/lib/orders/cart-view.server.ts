@@ -44,7 +44,7 @@ export interface CartView {
 
 /** The cart page's view: each valid line priced from the DB; invalid ones listed with a reason. */
 export async function priceCartLines(
-  raw: { beatId: string; tier: string; upgrade?: { itemId: string; proof: string } }[],
+  raw: { beatId: string; tier: string; upgrade?: { itemId: string; proof: string }; via?: string }[],
   rawCode: string | null = null,
   now = new Date(),
 ): Promise<CartView> {

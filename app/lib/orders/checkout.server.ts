@@ -12,6 +12,7 @@ import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { withContracts } from '~/lib/contracts/freeze.server'
+import { checkPrivateLinkCaps } from '~/lib/private-links/checkout-cap.server'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
 import { resolveUpgrades } from './upgrades.server'
@@ -35,15 +36,17 @@ export class PaymentProviderError extends Error {}
  * Re-prices the lines from the database, creates a PENDING order with its items in one transaction,
  * then opens a checkout (Stripe, or the built-in test checkout) and returns where to send the buyer.
  */
-export async function startCheckout(lines: CartLine[], email: string | null = null, code: string | null = null) {
+export async function startCheckout(lines: CartLine[], email: string | null = null, code: string | null = null, now = new Date()) {
   const env = getEnv()
   // A checkout holding an Exclusive lives the shortest time Stripe allows, so its hold does too.
   const expiresAt = checkoutExpiresAt(lines.some((l) => l.tier === 'EXCLUSIVE') ? 0 : env.CHECKOUT_EXPIRES_MINUTES)
   const order = await prisma.$transaction(async (tx) => {
-    const { priced, problems } = await priceLines(lines, tx)
+    const { priced, problems } = await priceLines(lines, tx, now)
     const upgrades = await resolveUpgrades(lines, priced, tx)
     problems.push(...upgrades.problems)
     if (problems.length) throw new CheckoutRefused(problems)
+    const linkProblems = await checkPrivateLinkCaps(tx, priced, now)
+    if (linkProblems.length) throw new CheckoutRefused(linkProblems)
     const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
       priced.map((line, i) => ({
@@ -73,6 +76,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
         adjustments: prices.lines[i]!.adjustments,
         beatTitle: line.beatTitle,
         producerName: line.producerName,
+        privateLinkId: line.privateLinkId ?? null,
         termsSnapshot: snapshotTerms(line.tier, termsByProducer.get(line.producerId)![line.tier]),
         supersedesItemId: upgrades.byIndex.get(line.index)?.supersedesItemId ?? null,
       }))),

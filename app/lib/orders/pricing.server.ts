@@ -2,6 +2,8 @@ import type { prisma, Tx } from '~/models/db.server'
 import type { CartLine } from '~/lib/cart/lines'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
 import { findBeatsToPrice } from '~/models/beat-price.server'
+import { findLinksForPricing } from '~/models/private-link.server'
+import { linkGoneMessage, linkPrice, linkState, parseTierPrices } from '~/lib/private-links/link-state'
 
 // Prices every cart line from the database: published beat, enabled tier. The browser never
 // supplies a price.
@@ -14,6 +16,8 @@ export interface PricedLine {
   beatSlug: string
   producerId: string
   producerName: string
+  /** Priced through this private link. */
+  privateLinkId?: string
 }
 
 export interface LineProblem {
@@ -28,14 +32,25 @@ export interface LineProblem {
 export async function priceLines(
   lines: CartLine[],
   db?: Tx | typeof prisma,
+  now = new Date(),
 ): Promise<{ priced: (PricedLine & { index: number })[]; problems: LineProblem[] }> {
   const beats = await findBeatsToPrice(lines.map((l) => l.beatId), db)
   const byId = new Map(beats.map((b) => [b.id, b]))
+  const linkIds = lines.flatMap((l) => (l.via ? [l.via] : []))
+  const links = new Map((linkIds.length ? await findLinksForPricing(linkIds, db) : []).map((l) => [l.id, l]))
   const priced: (PricedLine & { index: number })[] = []
   const problems: LineProblem[] = []
   lines.forEach((line, index) => {
     const beat = byId.get(line.beatId)
-    if (!beat || beat.status !== 'PUBLISHED') {
+    const link = line.via ? links.get(line.via) : undefined
+    if (line.via) {
+      // The cap is checked under a lock at checkout; here only what the link says by itself.
+      const state = link ? linkState({ ...link, purchaseCap: null }, 0, now) : 'revoked'
+      if (!link || state !== 'open' || !link.beats.some((b) => b.beatId === line.beatId) || !beat || beat.status === 'ARCHIVED') {
+        problems.push({ index, ...line, beatTitle: beat?.title, message: link && state !== 'open' ? linkGoneMessage(state) : 'This private link no longer offers this beat.' })
+        return
+      }
+    } else if (!beat || beat.status !== 'PUBLISHED') {
       problems.push({
         index,
         ...line,
@@ -62,7 +77,8 @@ export async function priceLines(
       index,
       beatId: beat.id,
       tier: line.tier,
-      priceCents: tier.priceCents,
+      priceCents: link ? linkPrice(parseTierPrices(link.tierPrices), line.tier, tier.priceCents) : tier.priceCents,
+      ...(link ? { privateLinkId: link.id } : {}),
       beatTitle: beat.title,
       beatSlug: beat.slug,
       producerId: beat.producerId,

@@ -12,9 +12,11 @@ export interface Track {
   hasCover: boolean
   /** From the stored preview file; the element's own duration wins once metadata loads. */
   durationMs: number | null
+  /** Played from a private link: the preview of an unpublished beat is served through it. */
+  via?: string
 }
 
-const previewUrl = (beatId: string) => `/media/preview/${beatId}`
+const previewUrl = (track: Track) => `/media/preview/${track.beatId}${track.via ? `?via=${track.via}` : ''}`
 
 interface PlayerState {
   /** The list the current track was started from (next/previous walk it). */
@@ -65,7 +67,7 @@ export const usePlayer = create<PlayerState & PlayerActions>()((set, get) => {
       playing: true,
     })
     if (audio) {
-      audio.src = previewUrl(track.beatId)
+      audio.src = previewUrl(track)
       start()
     }
   }

@@ -9,7 +9,7 @@ const MAX_PRICE_CENTS = 1_000_000
 const PRICE_MESSAGE = 'Enter a price between $1.00 and $10,000.00, like 29.99.'
 
 /** "29.99" / "$1,000" / "30" → cents; anything else (negative, 3 decimals, 1e5) is refused. */
-const priceSchema = z
+export const priceSchema = z
   .string({ error: PRICE_MESSAGE })
   .trim()
   .transform((raw, ctx) => {

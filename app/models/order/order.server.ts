@@ -17,6 +17,7 @@ export interface NewOrderItem {
   priceCents: number
   listPriceCents: number
   adjustments: Adjustment[]
+  privateLinkId?: string | null
   beatTitle: string
   producerName: string
   termsSnapshot: LicenseTermsSnapshot
