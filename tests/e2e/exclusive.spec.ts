@@ -48,7 +48,7 @@ async function buy(page: Page, slug: string, tier: string, label: string, email:
 }
 
 test('exclusive sold once, lease holder told, Basic upgraded to Trackout for the difference', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(420_000)
   const producer = await newPage(browser)
   const slug = await slugOf(producer, EXCLUSIVE_BEAT)
   const upgradeSlug = await slugOf(producer, UPGRADE_BEAT)

@@ -26,7 +26,7 @@ describe('sign up', () => {
     })
     expect(producer.passwordHash).toMatch(/^\$argon2id\$/)
     expect(producer.displayName).toBe('Lil <b>Test</b>')
-    expect(producer.licenseTerms).toHaveLength(3)
+    expect(producer.licenseTerms).toHaveLength(4)
     const me = await getProducer(getRequest('/studio', cookieOf(res.headers.get('Set-Cookie'))))
     expect(me?.id).toBe(producer.id)
   })

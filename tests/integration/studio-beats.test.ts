@@ -40,7 +40,7 @@ describe('creating a beat', () => {
     })
     expect(beat).toMatchObject({ producerId: p.id, status: 'DRAFT', slug: 'night-drive', tags: ['dark', '808'], minPriceCents: 2500 })
     expect(beat.searchText).toContain('night drive')
-    expect(beat.tiers).toHaveLength(3)
+    expect(beat.tiers).toHaveLength(4)
   })
 
   it.each([
@@ -111,6 +111,8 @@ describe('editing a beat', () => {
       { tier: 'BASIC', priceCents: 1999, enabled: false },
       { tier: 'UNLIMITED', priceCents: 25000, enabled: true },
       { tier: 'TRACKOUT', priceCents: 100050, enabled: true },
+      // Exclusive is opt-in: a form without it leaves it off at its default price.
+      { tier: 'EXCLUSIVE', priceCents: 150000, enabled: false },
     ])
     expect((await prisma.beat.findUniqueOrThrow({ where: { id }, select: { minPriceCents: true } })).minPriceCents).toBe(25000)
   })
