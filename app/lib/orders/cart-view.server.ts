@@ -6,6 +6,7 @@ import { getProducerTerms } from '~/models/producer.server'
 import { priceLines } from './pricing.server'
 import { getEnv } from '~/lib/env.server'
 import { priceOrder, type Adjustment } from '~/lib/pricing/price-order'
+import { lineKey } from '~/lib/pricing/allocate'
 import { CodeRefused, loadDiscounts, normalizeCode, toCode } from './discounts.server'
 
 export interface CartViewLine {
@@ -56,7 +57,7 @@ export async function priceCartLines(raw: { beatId: string; tier: string }[], ra
     termsByProducer.set(producerId, await getProducerTerms(producerId))
   const { deals, code, needsEmail, refusal } = await discountsFor(priced.map((p) => p.producerId), rawCode, now)
   const prices = priceOrder(
-    priced.map((p, i) => ({ key: String(i), producerId: p.producerId, beatId: p.beatId, tier: p.tier, listPriceCents: p.priceCents })),
+    priced.map((p, i) => ({ key: lineKey(i), producerId: p.producerId, beatId: p.beatId, tier: p.tier, listPriceCents: p.priceCents })),
     { deals, code, currency: getEnv().CURRENCY },
   )
   const lines = priced.map((p, i) => ({
@@ -72,7 +73,7 @@ export async function priceCartLines(raw: { beatId: string; tier: string }[], ra
     paidCents: prices.lines[i]!.paidCents,
     adjustments: prices.lines[i]!.adjustments,
     // Each hint once: on the last line it counts.
-    hints: prices.hints.filter((h) => h.lineKeys.at(-1) === String(i)).map((h) => h.message),
+    hints: prices.hints.filter((h) => h.lineKeys.at(-1) === lineKey(i)).map((h) => h.message),
     tierOptions: TIER_IDS.flatMap((tier) => {
       const t = tiers.find((row) => row.beatId === p.beatId && row.tier === tier)
       return t ? [{ tier, label: LICENSE_TIERS[tier].label, priceCents: t.priceCents }] : []

@@ -11,6 +11,7 @@ import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.
 import { markExpired } from '~/models/order/transitions.server'
 import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
+import { lineKey } from '~/lib/pricing/allocate'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdCode, pricingOptions } from './checkout-discounts.server'
 
@@ -38,7 +39,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     if (problems.length) throw new CheckoutRefused(problems)
     const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
-      priced.map((line, i) => ({ key: String(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
+      priced.map((line, i) => ({ key: lineKey(i), producerId: line.producerId, beatId: line.beatId, tier: line.tier, listPriceCents: line.priceCents })),
       discounts.options,
     )
     const totalCents = prices.totalCents
