@@ -2,6 +2,7 @@ import type { AccessCheck } from '~/lib/access/order-access.server'
 import { getEnv } from '~/lib/env.server'
 import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, type DownloadKind } from '~/lib/tiers'
 import { countCountedDownloadsByLine } from '~/models/download.server'
+import { readAdjustments } from '~/lib/pricing/adjustments'
 import { listLicensedOrders, type LicensedOrder } from '~/models/order/lines.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import type { FileView, OrderView } from './order-view'
@@ -33,6 +34,8 @@ async function toViews(access: AccessCheck, orders: LicensedOrder[]): Promise<Or
         tier: item.tier,
         tierLabel: LICENSE_TIERS[item.tier].label,
         priceCents: item.priceCents,
+        listPriceCents: item.listPriceCents,
+        adjustments: readAdjustments(item.adjustments),
         refunded: item.status === 'REFUNDED',
         licenseUrl: `/licenses/${item.id}`,
         licensePdfUrl: `/licenses/${item.id}/pdf`,

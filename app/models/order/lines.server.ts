@@ -22,6 +22,8 @@ const orderWithLinesSelect = {
     select: {
       ...orderLineLicenseSelect,
       priceCents: true,
+      listPriceCents: true,
+      adjustments: true,
       downloadsResetAt: true,
       beat: { select: { slug: true, files: { select: { kind: true } } } },
     },
