@@ -8,7 +8,9 @@ const BUYER = `deals-${Date.now()}@example.test`
 
 async function addBasic(page: Page, slug: string) {
   await page.goto(`/beats/${slug}?tier=BASIC`)
-  await page.getByRole('button', { name: /^Add .* \(Basic\) to cart$/ }).click()
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+  await page.getByRole('button', { name: `Add ${title} (Basic) to cart`, exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'to your cart' })).toBeVisible()
   await expect(page.getByRole('link', { name: /\(Basic\) is in your cart/ })).toBeVisible()
 }
 
@@ -34,6 +36,7 @@ test('bulk deal and code from the studio to the receipt', async ({ page }, testI
   await expect(page.getByRole('list', { name: 'Your codes' })).toContainText('KILO20 · 20% off')
   await page.screenshot({ path: testInfo.outputPath('studio-deals.png'), fullPage: true })
   await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('link', { name: 'Deals', exact: true })).toHaveCount(0)
 
   // Two Kilo Beats Basics ($25, $20) and one Mara Sol Basic ($25).
   await addBasic(page, 'dusty-fingers')
