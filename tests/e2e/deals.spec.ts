@@ -60,10 +60,10 @@ test('bulk deal and code from the studio to the receipt', async ({ page }, testI
   await page.screenshot({ path: testInfo.outputPath('cart-deals-1280.png'), fullPage: true })
 
   // A wrong code says why, and the total goes back.
-  await page.getByLabel('Discount code').fill('NOPE')
+  await page.getByRole('textbox', { name: 'Discount code' }).fill('NOPE')
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByTestId('code-message')).toHaveText("We don't know the code NOPE. Check the spelling.")
-  await page.getByLabel('Discount code').fill('KILO20')
+  await page.getByRole('textbox', { name: 'Discount code' }).fill('KILO20')
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page.getByTestId('cart-total')).toHaveText('$45.00')
 
