@@ -15,6 +15,7 @@ async function addBasic(page: Page, slug: string) {
 }
 
 test('bulk deal and code from the studio to the receipt', async ({ page }, testInfo) => {
+  test.setTimeout(120_000)
   // Kilo Beats: buy 1 Basic, get 1 free; code KILO20 (20%, also on deal lines).
   await page.goto('/studio/login')
   await page.getByLabel('Email').fill('kilo@beatstall.test')
