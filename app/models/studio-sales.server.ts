@@ -20,6 +20,8 @@ export async function listSalesLines(producerId: string, { since, take }: SalesF
       beatTitle: true,
       tier: true,
       priceCents: true,
+      listPriceCents: true,
+      adjustments: true,
       status: true,
       refundedAt: true,
       downloadsResetAt: true,

@@ -4,6 +4,7 @@ import type { Route } from './+types/test-checkout.$sessionId'
 import { FormErrorsAlert } from '~/components/form-errors'
 import { firstError, parseForm } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
+import { discountDescription } from '~/lib/payments/checkout-session.server'
 import { findTestCheckoutOrder, isTestCheckoutOpen, payTestCheckout } from '~/lib/payments/test-checkout.server'
 import { LICENSE_TIERS } from '~/lib/tiers'
 import { readForm } from '~/lib/http/read-body'
@@ -27,7 +28,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     currency: order.currency,
     totalCents: order.totalCents,
     email: order.email ?? '',
-    lines: order.items.map((i) => ({ id: i.id, title: i.beatTitle, producer: i.producerName, tier: LICENSE_TIERS[i.tier].label, priceCents: i.priceCents })),
+    lines: order.items.map((i) => ({ id: i.id, title: i.beatTitle, producer: i.producerName, tier: LICENSE_TIERS[i.tier].label, priceCents: i.priceCents, discount: discountDescription(i, order.currency) })),
   }
 }
 
@@ -76,6 +77,7 @@ export default function TestCheckout({ loaderData, actionData }: Route.Component
                   <p className="text-sm text-muted">
                     {l.producer} · {l.tier} license
                   </p>
+                  {l.discount ? <p className="text-xs text-emerald-300">{l.discount}</p> : null}
                 </div>
                 <p className="tabular-nums">{formatMoney(l.priceCents, currency)}</p>
               </li>

@@ -113,7 +113,7 @@ describe('sales CSV', () => {
     const res = await run(() => salesCsv.loader(routeArgs(getRequest('/studio/sales.csv', p.cookie))))
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="beatstall-sales-\d{4}-\d{2}-\d{2}\.csv"/)
     const [header, row] = String(res.data).trim().split('\n')
-    expect(header).toBe('order,paid_at,beat,license,price,currency,order_status,line_status,buyer_name,buyer_email,downloads_total,downloads_since_reset')
+    expect(header).toBe('order,paid_at,beat,license,price,currency,order_status,line_status,buyer_name,buyer_email,downloads_total,downloads_since_reset,gross,discounts,net,discount_reasons')
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`)
     expect(row).toContain("'+SUM(A1)")
     expect(row).toContain('29.99,USD,PAID,ACTIVE')

@@ -1,5 +1,6 @@
 import type { LineView, OrderView } from '~/lib/downloads/order-view'
 import { formatMoney } from '~/lib/money'
+import { LineAdjustments } from './order-summary'
 
 // Per-line downloads, shared by the order page and the checkout success page: every file kind the
 // store sells, as a download button when the license covers it, otherwise the reason it does not.
@@ -20,7 +21,7 @@ export function OrderDownloads({ order }: { order: OrderView }) {
       <ul className="divide-y divide-line">
         {order.lines.map((line) => (
           <li key={line.id} className="px-5 py-4">
-            <LineDownloads line={line} />
+            <LineDownloads line={line} currency={order.currency} />
           </li>
         ))}
       </ul>
@@ -44,7 +45,7 @@ function StatusBadge({ status }: { status: string }) {
   return <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs font-semibold uppercase">{label}</span>
 }
 
-function LineDownloads({ line }: { line: LineView }) {
+function LineDownloads({ line, currency }: { line: LineView; currency: string }) {
   return (
     <div data-testid={`line-${line.id}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -57,8 +58,13 @@ function LineDownloads({ line }: { line: LineView }) {
         <p className="text-sm">
           <span className="rounded-full bg-ink px-2 py-0.5 font-semibold">{line.tierLabel} license</span>
           {line.refunded ? <span className="ml-2 text-red-400">Refunded</span> : null}
+          <span className="ml-2 tabular-nums" data-testid="order-line-paid">
+            {line.adjustments.length ? <s className="mr-1.5 text-muted">{formatMoney(line.listPriceCents, currency)}</s> : null}
+            <strong>{formatMoney(line.priceCents, currency)}</strong>
+          </span>
         </p>
       </div>
+      <LineAdjustments adjustments={line.adjustments} currency={currency} />
       {line.supersededBy ? (
         <p className="mt-2 text-sm text-muted">
           Upgraded to {line.supersededBy.tierLabel} in order #{line.supersededBy.orderNumber}: download the new files from that order.

@@ -1,11 +1,26 @@
 import type { ReactNode } from 'react'
 import { formatMoney } from '~/lib/money'
 import type { OrderView, OrderViewItem } from '~/lib/orders/order-view'
+import type { Adjustment } from '~/lib/pricing/price-order'
 
 interface Props {
   order: OrderView
   /** Per-line extras (download buttons) rendered under each line. */
   renderItemActions?: (item: OrderViewItem) => ReactNode
+}
+
+/** What took a line from its list price to what was paid ("Code SPRING10: −$2.50"). */
+export function LineAdjustments({ adjustments, currency }: { adjustments: Adjustment[]; currency: string }) {
+  if (!adjustments.length) return null
+  return (
+    <ul className="mt-1 text-sm text-emerald-300" data-testid="line-adjustments">
+      {adjustments.map((a, i) => (
+        <li key={i}>
+          {a.label}: −{formatMoney(a.cents, currency)}
+        </li>
+      ))}
+    </ul>
+  )
 }
 
 /** Every line of an order with its tier, what it includes and its frozen terms, plus the total. */
@@ -30,8 +45,12 @@ export function OrderSummary({ order, renderItemActions }: Props) {
                   {item.producerName} · <span className="font-medium text-zinc-200">{item.tierLabel} license</span>
                 </p>
               </div>
-              <p className="shrink-0 font-semibold tabular-nums">{formatMoney(item.priceCents, order.currency)}</p>
+              <p className="shrink-0 font-semibold tabular-nums" data-testid="order-line-paid">
+                {item.adjustments.length ? <s className="mr-1.5 text-sm font-normal text-muted">{formatMoney(item.listPriceCents, order.currency)}</s> : null}
+                {formatMoney(item.priceCents, order.currency)}
+              </p>
             </div>
+            <LineAdjustments adjustments={item.adjustments} currency={order.currency} />
             <p className="mt-2 text-xs text-muted">
               Includes: <span className="text-zinc-300">{item.includes.join(', ')}</span>
             </p>

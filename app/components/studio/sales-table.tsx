@@ -2,12 +2,15 @@ import { Form } from 'react-router'
 import type { LicenseTier, OrderItemStatus, OrderStatus } from '~/generated/prisma/enums'
 import { formatMoney } from '~/lib/money'
 import { LICENSE_TIERS } from '~/lib/tiers'
+import { adjustmentsText, readAdjustments } from '~/lib/pricing/adjustments'
 
 interface Line {
   id: string
   beatTitle: string
   tier: LicenseTier
   priceCents: number
+  listPriceCents: number
+  adjustments: unknown
   status: OrderItemStatus
   order: { number: number; status: OrderStatus; email: string | null; buyerName: string | null; paidAt: Date | null }
   downloads: { total: number; counted: number; lastAt: Date | null }
@@ -39,6 +42,12 @@ export function SalesTable({ lines, currency, downloadLimit }: { lines: Line[]; 
                 </p>
                 <p className="text-xs text-muted">
                   Order #{line.order.number} · {line.order.paidAt ? new Date(line.order.paidAt).toISOString().slice(0, 10) : '—'} ·{' '}
+                  {line.listPriceCents !== line.priceCents ? (
+                    <>
+                      gross {formatMoney(line.listPriceCents, currency)} − {formatMoney(line.listPriceCents - line.priceCents, currency)}{' '}
+                      <span title={adjustmentsText(readAdjustments(line.adjustments))}>({adjustmentsText(readAdjustments(line.adjustments))})</span> = net{' '}
+                    </>
+                  ) : null}
                   <span className="font-medium text-zinc-200">{formatMoney(line.priceCents, currency)}</span>
                   {note ? <span className="ml-2 rounded-full bg-red-500/15 px-2 py-0.5 text-red-300">{note}</span> : null}
                 </p>

@@ -4,6 +4,7 @@ import { DOWNLOAD_KIND_LABELS, DOWNLOAD_KINDS, LICENSE_TIERS, TIER_IDS, type Dow
 import { upgradeCartHref } from '~/lib/cart/lines'
 import { createUpgradeProof } from '~/lib/orders/upgrade-proof.server'
 import { countCountedDownloadsByLine } from '~/models/download.server'
+import { readAdjustments } from '~/lib/pricing/adjustments'
 import { listLicensedOrders, type LicensedOrder } from '~/models/order/lines.server'
 import { decideEntitlement, snapshotFiles } from './entitlement'
 import type { FileView, OrderView } from './order-view'
@@ -44,6 +45,8 @@ async function toViews(access: AccessCheck, orders: LicensedOrder[]): Promise<Or
         tier: item.tier,
         tierLabel: LICENSE_TIERS[item.tier].label,
         priceCents: item.priceCents,
+        listPriceCents: item.listPriceCents,
+        adjustments: readAdjustments(item.adjustments),
         refunded: item.status === 'REFUNDED',
         licenseUrl: `/licenses/${item.id}`,
         licensePdfUrl: `/licenses/${item.id}/pdf`,

@@ -1,5 +1,6 @@
 import type { TierId, DownloadKind } from '~/lib/tiers'
 import type { RefusalReason } from './entitlement'
+import type { Adjustment } from '~/lib/pricing/price-order'
 
 // What the order page and the success page render per order (serializable loader data).
 
@@ -25,7 +26,10 @@ export interface LineView {
   producerName: string
   tier: TierId
   tierLabel: string
+  /** Paid for the line; listPriceCents and adjustments say how. */
   priceCents: number
+  listPriceCents: number
+  adjustments: Adjustment[]
   refunded: boolean
   files: FileView[]
   licenseUrl: string

@@ -3,6 +3,7 @@ import type { Tx } from '~/models/db.server'
 import type { LicenseTermsSnapshot, TierId } from '~/lib/tiers'
 import { findOrderForMail, type Db } from '~/models/order/order.server'
 import { queueEmail, RECEIPT_KEY_PREFIX, requeueEmail } from '~/models/outbox-email.server'
+import { readAdjustments } from '~/lib/pricing/adjustments'
 import { disputeNoticeEmail, receiptEmail, refundNoticeEmail } from './templates.server'
 import { findOrderLineIds } from '~/models/order/lines.server'
 import { getLicense } from '~/lib/pdf/license.server'
@@ -66,6 +67,8 @@ async function buildReceipt(orderId: string, now: Date, db?: Db) {
       producerName: i.producerName,
       tier: i.tier as TierId,
       priceCents: i.priceCents,
+      listPriceCents: i.listPriceCents,
+      adjustments: readAdjustments(i.adjustments),
       terms: (i.termsSnapshot as LicenseTermsSnapshot | null)?.terms ?? null,
     })),
   })

@@ -1,5 +1,6 @@
 import { formatMoney } from '~/lib/money'
 import { describeTerms, LICENSE_TIERS, type TierId, type UsageTerms } from '~/lib/tiers'
+import type { Adjustment } from '~/lib/pricing/price-order'
 
 // Email bodies (text + HTML). Every value from the database goes through escapeHtml in the HTML
 // part, so a beat titled `<b>Night</b>` arrives as text, never markup.
@@ -19,7 +20,16 @@ interface ReceiptLine {
   producerName: string
   tier: TierId
   priceCents: number
+  /** With adjustments: the list price and what took it down to priceCents (the amount paid). */
+  listPriceCents?: number
+  adjustments?: Adjustment[]
   terms: UsageTerms | null
+}
+
+/** "List price $25.00; Buy 2 Basic, get 1 free (Mara Sol) −$25.00" for a discounted line, else null. */
+function discountText(l: ReceiptLine, currency: string): string | null {
+  if (!l.adjustments?.length || l.listPriceCents === undefined) return null
+  return [`List price ${money(l.listPriceCents, currency)}`, ...l.adjustments.map((a) => `${a.label} −${money(a.cents, currency)}`)].join('; ')
 }
 
 export interface ReceiptData {
@@ -54,6 +64,7 @@ export function receiptEmail(d: ReceiptData): MailBody {
   const textLines = d.lines.map(
     (l) =>
       `- ${l.beatTitle} by ${l.producerName} — ${LICENSE_TIERS[l.tier].label} license (${LICENSE_TIERS[l.tier].files.join(', ')}) — ${money(l.priceCents, d.currency)}` +
+      (discountText(l, d.currency) ? `\n  ${discountText(l, d.currency)}; paid ${money(l.priceCents, d.currency)}` : '') +
       (l.terms ? `\n  ${describeTerms(l.terms).join('; ')}` : ''),
   )
   const text = [
@@ -73,7 +84,7 @@ export function receiptEmail(d: ReceiptData): MailBody {
       (l) => `<tr>
 <td style="padding:8px 0;border-bottom:1px solid #ddd"><strong>${escapeHtml(l.beatTitle)}</strong><br><span style="color:#555">by ${escapeHtml(l.producerName)} · ${escapeHtml(LICENSE_TIERS[l.tier].label)} license (${escapeHtml(LICENSE_TIERS[l.tier].files.join(', '))})</span>${
         l.terms ? `<br><span style="color:#777;font-size:12px">${escapeHtml(describeTerms(l.terms).join(' · '))}</span>` : ''
-      }</td>
+      }${discountText(l, d.currency) ? `<br><span style="color:#1a7f4b;font-size:13px">${escapeHtml(discountText(l, d.currency)!)}; paid ${escapeHtml(money(l.priceCents, d.currency))}</span>` : ''}</td>
 <td style="padding:8px 0;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap">${escapeHtml(money(l.priceCents, d.currency))}</td></tr>`,
     )
     .join('')

@@ -8,6 +8,7 @@ import { formatMoney } from '~/lib/money'
 import { getEnv } from '~/lib/env.server'
 import { priceOrder, type Adjustment } from '~/lib/pricing/price-order'
 import { resolveUpgrades } from './upgrades.server'
+import { lineKey } from '~/lib/pricing/allocate'
 import { CodeRefused, loadDiscounts, normalizeCode, toCode } from './discounts.server'
 
 export interface CartViewLine {
@@ -70,7 +71,7 @@ export async function priceCartLines(
   const { deals, code, needsEmail, refusal } = await discountsFor(priced.map((p) => p.producerId), rawCode, now)
   const prices = priceOrder(
     priced.map((p, i) => ({
-      key: String(i),
+      key: lineKey(i),
       producerId: p.producerId,
       beatId: p.beatId,
       tier: p.tier,
@@ -93,7 +94,7 @@ export async function priceCartLines(
     paidCents: prices.lines[i]!.paidCents,
     adjustments: prices.lines[i]!.adjustments,
     // Each hint once: on the last line it counts.
-    hints: prices.hints.filter((h) => h.lineKeys.at(-1) === String(i)).map((h) => h.message),
+    hints: prices.hints.filter((h) => h.lineKeys.at(-1) === lineKey(i)).map((h) => h.message),
     tierOptions: TIER_IDS.flatMap((tier) => {
       const t = tiers.find((row) => row.beatId === p.beatId && row.tier === tier)
       return t ? [{ tier, label: LICENSE_TIERS[tier].label, priceCents: t.priceCents }] : []

@@ -13,6 +13,7 @@ import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { withContracts } from '~/lib/contracts/freeze.server'
 import { checkPrivateLinkCaps } from '~/lib/private-links/checkout-cap.server'
+import { lineKey } from '~/lib/pricing/allocate'
 import { priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
 import { resolveUpgrades } from './upgrades.server'
@@ -50,7 +51,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
       priced.map((line, i) => ({
-        key: String(i),
+        key: lineKey(i),
         producerId: line.producerId,
         beatId: line.beatId,
         tier: line.tier,

@@ -1,3 +1,5 @@
+import type { Adjustment } from '~/lib/pricing/price-order'
+import { readAdjustments } from '~/lib/pricing/adjustments'
 import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS, type LicenseTermsSnapshot, type TierId } from '~/lib/tiers'
 
 // The order as the success page (and order pages) show it: plain data, terms as frozen at purchase.
@@ -9,7 +11,10 @@ export interface OrderViewItem {
   producerName: string
   tier: TierId
   tierLabel: string
+  /** Paid for the line. */
   priceCents: number
+  listPriceCents: number
+  adjustments: Adjustment[]
   status: 'ACTIVE' | 'REFUNDED'
   includes: string[]
   terms: string[]
@@ -45,6 +50,8 @@ interface OrderRow {
     producerName: string
     tier: TierId
     priceCents: number
+    listPriceCents?: number
+    adjustments?: unknown
     status: 'ACTIVE' | 'REFUNDED'
     termsSnapshot: unknown
   }[]
@@ -71,6 +78,8 @@ export function toOrderView(order: OrderRow): OrderView {
         tier: item.tier,
         tierLabel: snap?.label ?? LICENSE_TIERS[item.tier].label,
         priceCents: item.priceCents,
+        listPriceCents: item.listPriceCents ?? item.priceCents,
+        adjustments: readAdjustments(item.adjustments),
         status: item.status,
         includes: (snap?.files ?? LICENSE_TIERS[item.tier].files).map((k) => DOWNLOAD_KIND_LABELS[k]),
         terms: snap ? describeTerms(snap.terms) : [],

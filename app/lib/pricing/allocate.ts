@@ -30,3 +30,8 @@ export function allocate(amount: number, lines: readonly Weighted[]): number[] {
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** A cart or order position as a line key that sorts like the position ("007" before "010"). */
+export function lineKey(position: number): string {
+  return String(position).padStart(4, '0')
+}

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { LICENSE_TIERS } from '~/lib/tiers'
 import { listSalesLines } from '~/models/studio-sales.server'
+import { adjustmentsText, readAdjustments } from '~/lib/pricing/adjustments'
 
 // The producer's sales as CSV for a spreadsheet. Cells that a spreadsheet would run as a formula
 // (=, +, -, @ first) are prefixed with a quote: beat titles and buyer names are user input.
@@ -25,10 +26,15 @@ export async function salesCsv(producerId: string): Promise<string> {
       cell(l.order.email ?? ''),
       l.downloads.total,
       l.downloads.counted,
+      // Gross (list price), discounts and net (what the buyer paid: the price column) per line.
+      (l.listPriceCents / 100).toFixed(2),
+      ((l.listPriceCents - l.priceCents) / 100).toFixed(2),
+      (l.priceCents / 100).toFixed(2),
+      cell(adjustmentsText(readAdjustments(l.adjustments))),
     ]),
     {
       header: true,
-      columns: ['order', 'paid_at', 'beat', 'license', 'price', 'currency', 'order_status', 'line_status', 'buyer_name', 'buyer_email', 'downloads_total', 'downloads_since_reset'],
+      columns: ['order', 'paid_at', 'beat', 'license', 'price', 'currency', 'order_status', 'line_status', 'buyer_name', 'buyer_email', 'downloads_total', 'downloads_since_reset', 'gross', 'discounts', 'net', 'discount_reasons'],
     },
   )
 }

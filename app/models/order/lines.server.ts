@@ -23,6 +23,8 @@ const orderWithLinesSelect = {
     select: {
       ...orderLineLicenseSelect,
       priceCents: true,
+      listPriceCents: true,
+      adjustments: true,
       downloadsResetAt: true,
       beatId: true,
       beat: { select: { slug: true, files: { select: { kind: true } } } },

@@ -153,7 +153,7 @@ export function findOrderForMail(orderId: string, db: Db = prisma) {
       disputedAt: true,
       items: {
         orderBy: { position: 'asc' },
-        select: { beatTitle: true, producerName: true, tier: true, priceCents: true, termsSnapshot: true, status: true, refundedAt: true },
+        select: { beatTitle: true, producerName: true, tier: true, priceCents: true, listPriceCents: true, adjustments: true, termsSnapshot: true, status: true, refundedAt: true },
       },
     },
   })
