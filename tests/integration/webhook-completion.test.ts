@@ -29,7 +29,9 @@ async function pendingOrder() {
   const beat = await makeBeat({ title: 'Fast Lane', withFiles: false })
   const { orderId, sessionId } = await startCheckout([{ beatId: beat.id, tier: 'BASIC' }])
   const order = await prisma.multiItemOrder.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, totalCents: true, number: true } })
-  return { ...order, sessionId }
+  // The producer gets a sale notice too (payouts), sent beside the receipt.
+  const { email: producerEmail } = await prisma.producer.findUniqueOrThrow({ where: { id: beat.producerId }, select: { email: true } })
+  return { ...order, sessionId, producerEmail }
 }
 
 function fullRefund(paymentIntent: string, amount: number, chargeId: string) {
@@ -61,7 +63,7 @@ describe('the paid completion', () => {
     expect(row).toMatchObject({ kind: 'receipt', to: 'buyer@example.test', status: 'PENDING', html: '', renderAtSend: true })
     const before = fake.smtp.received.length
     await drain()
-    expect(fake.smtp.received.slice(before).map((m) => m.to[0])).toEqual(['buyer@example.test'])
+    expect(fake.smtp.received.slice(before).map((m) => m.to[0]).sort()).toEqual(['buyer@example.test', order.producerEmail].sort())
   })
 
   it('renders the receipt when it is sent, so its order link is fresh, and keeps what it sent', async () => {
@@ -70,7 +72,8 @@ describe('the paid completion', () => {
     const queued = await prisma.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `receipt:${order.id}` } })
     const before = fake.smtp.received.length
     await drain(new Date(queued.createdAt.getTime() + 2100)) // the worker runs later than the webhook
-    const mail = fake.smtp.received.slice(before)
+    expect(fake.smtp.received.slice(before).map((m) => m.to[0]).sort()).toEqual(['buyer@example.test', order.producerEmail].sort())
+    const mail = fake.smtp.received.slice(before).filter((m) => m.to[0] === 'buyer@example.test')
     expect(mail).toHaveLength(1)
     const body = decodeQuotedPrintable(mail[0]!.raw)
     expect(body).toContain(`order #${order.number}`)
@@ -95,8 +98,9 @@ describe('the paid completion', () => {
     await prisma.$executeRaw`UPDATE "OutboxEmail" SET "dedupeKey" = 'receipt:00000000-0000-4000-8000-000000000000' WHERE "dedupeKey" = ${`receipt:${order.id}`}`
     const before = fake.smtp.received.length
     const result = await deliverDueMail(fake.transport)
-    expect(result).toMatchObject({ sent: 0, retried: 1 })
-    expect(fake.smtp.received.length).toBe(before)
+    // Only the producer's sale notice went out; the receipt was not sent empty.
+    expect(result).toMatchObject({ sent: 1, retried: 1 })
+    expect(fake.smtp.received.slice(before).map((m) => m.to[0])).toEqual([order.producerEmail])
     await prisma.outboxEmail.deleteMany({ where: { dedupeKey: 'receipt:00000000-0000-4000-8000-000000000000' } })
   })
 
