@@ -9,14 +9,16 @@ const config: KnipConfig = {
     'scripts/seed/generate-worker.{mjs,ts}',
     'scripts/bench/*.ts',
     'tests/setup/*.mjs',
-    // A mail worker a test spawns by path, to kill it mid-send.
+    // Workers tests spawn by path, to kill them mid-send.
     'tests/fakes/mail-worker-process.ts',
+    // A payout worker a test spawns by path, to kill it between the transfer and its record.
+    'tests/fakes/payout-worker-process.ts',
     // Loaded by scripts/dev.ts through Vite's ssrLoadModule (a path string, not an import).
     'app/server/development.server.ts',
   ],
   project: ['app/**/*.{ts,tsx,css}', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.config.{ts,js}'],
   // The generated Prisma client (git-ignored, so knip does not read it) imports its runtime.
-  ignoreDependencies: ['@prisma/client', '@axe-core/playwright'],
+  ignoreDependencies: ['@prisma/client'],
   // Called by two tests to make a throwaway certificate; a system tool, not a package.
   ignoreBinaries: ['openssl'],
   compilers: {

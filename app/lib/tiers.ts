@@ -14,7 +14,7 @@ export interface UsageTerms {
 }
 
 /** What the license hands over and what stays with the producer, in a person's words. */
-export interface LicenseRights {
+interface LicenseRights {
   exclusive: boolean
   transfers: string
   producerKeeps: readonly string[]

@@ -4,7 +4,7 @@ import { createDeal, findProducerDeals } from '~/models/deal.server'
 // The demo's discounts, named in the README: Mara Sol runs "buy 2 Basic, get 1 free", and the
 // store-wide code BEATSTALL10 takes 10% off (not on lines that already got a deal).
 
-export const DEMO_CODE = 'BEATSTALL10'
+const DEMO_CODE = 'BEATSTALL10'
 
 export async function seedDemoDiscounts(maraId: string) {
   const since = new Date(Date.now() - 24 * 3600_000)

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 
 type Params = { [key: string]: unknown }
 
-export interface FakeAccount {
+interface FakeAccount {
   id: string
   object: 'account'
   type: 'express'
@@ -23,7 +23,7 @@ export interface FakeAccount {
   created: number
 }
 
-export interface FakeTransfer {
+interface FakeTransfer {
   id: string
   object: 'transfer'
   amount: number
@@ -39,7 +39,7 @@ export interface FakeTransfer {
   livemode: false
 }
 
-export interface FakeReversal {
+interface FakeReversal {
   id: string
   object: 'transfer_reversal'
   amount: number
@@ -49,7 +49,7 @@ export interface FakeReversal {
   created: number
 }
 
-export type TransferFailure = 'insufficient_funds' | 'account_not_enabled'
+type TransferFailure = 'insufficient_funds' | 'account_not_enabled'
 
 interface Answer {
   status: number

@@ -55,7 +55,7 @@ function sanitizeSettled(value: unknown): string[] {
  * The cart without the bought lines. A line goes only if it holds the same beat at the same tier:
  * the same beat at another tier is a different license the buyer still means to buy.
  */
-export function removeBought(lines: CartLine[], bought: CartLine[]): CartLine[] {
+function removeBought(lines: CartLine[], bought: CartLine[]): CartLine[] {
   return lines.filter((l) => !bought.some((b) => b.beatId === l.beatId && b.tier === l.tier))
 }
 

@@ -44,7 +44,7 @@ export function toCode(row: CouponRow): CodeToApply {
 const day = (d: Date) => d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
 
 /** The code's row when it can be used at `now`; throws CodeRefused with the reason otherwise. */
-export async function usableCoupon(code: string, now: Date, db?: Db): Promise<CouponRow> {
+async function usableCoupon(code: string, now: Date, db?: Db): Promise<CouponRow> {
   const row = await findCouponByCode(code, db)
   if (!row) throw new CodeRefused(`We don't know the code ${code}. Check the spelling.`)
   if (row.startsAt > now) throw new CodeRefused(`The code ${code} can be used from ${day(row.startsAt)}.`)

@@ -7,7 +7,7 @@ import type { LineProblem } from './pricing.server'
 // hold runs out. Holds are taken in beat order so two carts with the same two Exclusives cannot
 // deadlock.
 
-export function holdRefusalMessage(beatTitle: string, until: Date, now = new Date()): string {
+function holdRefusalMessage(beatTitle: string, until: Date, now = new Date()): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
   const time = until.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
   return `Someone is buying the Exclusive for “${beatTitle}” right now. Their checkout holds it until ${time} UTC; if they do not pay, try again then (in about ${minutes} minute${minutes === 1 ? '' : 's'}).`

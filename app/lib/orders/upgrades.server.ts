@@ -19,7 +19,7 @@ export interface ResolvedUpgrade {
   fromTier: TierId
 }
 
-export async function resolveUpgrade(
+async function resolveUpgrade(
   line: { index: number; beatId: string; tier: TierId; upgrade?: UpgradeRequest; beatTitle?: string },
   db?: Tx | typeof prisma,
 ): Promise<{ upgrade: ResolvedUpgrade } | { problem: LineProblem }> {

@@ -57,7 +57,7 @@ async function createAccount(stripe: Stripe, producer: PayoutAccount): Promise<s
  * receive them. Used for account.updated (read fresh, so an old event delivered late cannot undo a
  * newer state) and when the producer comes back from Stripe.
  */
-export async function refreshConnectStatus(stripeAccountId: string): Promise<boolean> {
+async function refreshConnectStatus(stripeAccountId: string): Promise<boolean> {
   const stripe = getStripe()
   if (!stripe) return false
   const account = await stripe.accounts.retrieve(stripeAccountId)

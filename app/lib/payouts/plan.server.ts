@@ -13,7 +13,7 @@ import { nudgePayouts } from './transfer-job.server'
 // payouts.
 
 /** The ledger key of a payee: their producer id, or the invited address. */
-export function payeeKeyOf(payee: { producerId: string | null; email: string }): string {
+function payeeKeyOf(payee: { producerId: string | null; email: string }): string {
   return payee.producerId ?? `email:${payee.email}`
 }
 

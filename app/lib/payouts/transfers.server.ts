@@ -35,7 +35,7 @@ type Outcome = 'sent' | 'reversed' | 'failed' | 'waiting' | 'busy' | 'done'
 const STAND_IN_PREFIX = 'tr_standin_'
 const WORK_TX = { maxWait: 10_000, timeout: 60_000 }
 
-export function transferIdempotencyKey(row: { orderItemId: string; payeeKey: string; refusals: number }) {
+function transferIdempotencyKey(row: { orderItemId: string; payeeKey: string; refusals: number }) {
   return `transfer:${row.orderItemId}:${row.payeeKey}${row.refusals ? `:r${row.refusals}` : ''}`
 }
 

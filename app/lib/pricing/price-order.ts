@@ -16,8 +16,6 @@ import type { CodeToApply, DealToApply } from './rules'
 // amount is exact and the lines add up to the total.
 
 export type { CodeToApply, DealToApply } from './rules'
-export type { DealHint } from './deals'
-export type { CodeOutcome } from './code'
 
 /** Why a line costs less than its list price; shown to the buyer and frozen on the order line. */
 export interface Adjustment {
@@ -39,7 +37,7 @@ export interface LineToPrice {
   creditCents?: number
 }
 
-export interface PricedOrderLine {
+interface PricedOrderLine {
   key: string
   listPriceCents: number
   adjustments: Adjustment[]

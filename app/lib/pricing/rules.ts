@@ -5,7 +5,7 @@ import { LICENSE_TIERS } from '~/lib/tiers'
 // plain strings here so a tier added later (Exclusive) flows through without a change.
 
 /** Exclusive lines are discounted only when the deal or code says so. */
-export const EXCLUSIVE_TIER = 'EXCLUSIVE'
+const EXCLUSIVE_TIER = 'EXCLUSIVE'
 
 interface DealBase {
   id: string
@@ -16,7 +16,7 @@ interface DealBase {
 }
 
 /** "Buy N, get M free": for every N+M qualifying lines, M go free (the cheapest). `tier` null = any tier. */
-export interface BuyGetDeal extends DealBase {
+interface BuyGetDeal extends DealBase {
   kind: 'BUY_GET'
   tier: string | null
   buyQuantity: number
@@ -24,7 +24,7 @@ export interface BuyGetDeal extends DealBase {
 }
 
 /** "N for $X": every N qualifying lines of one tier cost X together (the most expensive are grouped first). */
-export interface BundleDeal extends DealBase {
+interface BundleDeal extends DealBase {
   kind: 'BUNDLE'
   tier: string
   quantity: number
