@@ -37,7 +37,7 @@ describe('upgrading a license', () => {
 
     // The cart shows the credited price before checkout.
     const cart = await priceCartLines([{ beatId: beat.id, tier: 'TRACKOUT', upgrade }])
-    expect(cart.lines[0]).toMatchObject({ priceCents: 7_500, upgradeNote: 'Upgrade from your Basic license: $25.00 credit' })
+    expect(cart.lines[0]).toMatchObject({ priceCents: 10_000, paidCents: 7_500, upgradeNote: 'Upgrade from your Basic license: $25.00 credit' })
     expect(cart.totalCents).toBe(7_500)
 
     const { orderId, sessionId } = await startCheckout([{ beatId: beat.id, tier: 'TRACKOUT', upgrade }], EMAIL)

@@ -77,7 +77,9 @@ describe('the default templates', () => {
   })
 
   it('leases say earlier holders keep their rights when exclusive rights are sold later', () => {
-    for (const tier of TIER_IDS) expect(defaultTemplateFor(tier)).toMatch(/may later sell exclusive rights[^.]*\. If that happens, this license stays valid/)
+    // Every tier but Exclusive is a lease; the Exclusive text says instead that earlier leases stay valid.
+    for (const tier of TIER_IDS.filter((t) => t !== 'EXCLUSIVE')) expect(defaultTemplateFor(tier)).toMatch(/may later sell exclusive rights[^.]*\. If that happens, this license stays valid/)
+    expect(defaultTemplateFor('EXCLUSIVE')).toMatch(/Non-exclusive licenses sold before {{order_date}} stay valid/)
   })
 
   it('a tier without its own text gets the lease', () => {
