@@ -1,5 +1,6 @@
 import { data, Link } from 'react-router'
 import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
+import { FreeDownloadForm } from '~/components/beat/free-download-form'
 import { CoverArt } from '~/components/catalog/cover-art'
 import { TierPicker } from '~/components/catalog/tier-picker'
 import { toTrack } from '~/components/catalog/track'
@@ -150,6 +151,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p className="rounded-2xl border border-line p-4 text-muted">This beat is not for sale right now.</p>
         )}
+        {beat.freeDownload ? <FreeDownloadForm slug={beat.slug} producerName={beat.producer.displayName} /> : null}
       </div>
     </article>
   )

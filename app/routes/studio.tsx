@@ -42,6 +42,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/contracts" className={tabClass}>
               Contracts
             </NavLink>
+            <NavLink to="/studio/free-downloads" className={tabClass}>
+              Free downloads
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

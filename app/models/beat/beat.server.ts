@@ -97,6 +97,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
       minPriceCents: true,
       publishedAt: true,
       exclusiveSoldAt: true,
+      freeDownload: true,
       producer: { select: { id: true, displayName: true, slug: true } },
       tiers: { where: { enabled: true }, select: { tier: true, priceCents: true } },
       files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true } },
