@@ -72,3 +72,8 @@ export async function setBeatFreeDownload(producerId: string, beatId: string, on
   const { count } = await prisma.beat.updateMany({ where: { id: beatId, producerId }, data: { freeDownload: on } })
   return count === 1
 }
+
+/** The demo seed: offers the producer's beat of that title as a free download (no-op if absent). */
+export async function offerFreeDownloadByTitle(producerId: string, title: string) {
+  await prisma.beat.updateMany({ where: { producerId, title }, data: { freeDownload: true } })
+}

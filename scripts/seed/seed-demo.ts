@@ -12,6 +12,7 @@ import { DEMO_BEATS, DEMO_PASSWORD, DEMO_PRODUCERS, type DemoBeat } from './demo
 import { claimRender, defaultCacheDir, pruneStale, readCached, waitForCached, writeCached } from './audio-cache'
 import { createGeneratePool } from './generate-pool'
 import { seedDemoDiscounts } from './demo-discounts'
+import { seedDemoFreeDownload } from './demo-free-download'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -141,6 +142,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   } finally {
     await pool.close()
   }
+  await seedDemoFreeDownload(producerIds.nova)
   const seconds = (performance.now() - started) / 1000
   return { seeded: true, producers: Object.keys(producerIds).length, beats: beats.length, bytes, seconds, cached }
 }
