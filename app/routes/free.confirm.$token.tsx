@@ -1,5 +1,6 @@
 import { data } from 'react-router'
 import type { Route } from './+types/free.confirm.$token'
+import { contractBlocks } from '~/lib/contracts/template'
 import { confirmFreeDownloadToken } from '~/lib/free-downloads/free-download.server'
 import { orResponse } from '~/lib/http/errors'
 
@@ -33,7 +34,19 @@ export default function FreeConfirm({ loaderData: d }: Route.ComponentProps) {
         <h2 id="license-title" className="text-lg font-black">
           Your free license
         </h2>
-        <pre className="whitespace-pre-wrap font-sans text-sm text-zinc-300">{d.licenseText}</pre>
+        <div className="space-y-2 text-sm text-zinc-300">
+          {contractBlocks(d.licenseText).map((b, i) =>
+            b.kind === 'heading' ? (
+              <h3 key={i} className="pt-2 font-bold text-zinc-100">
+                {b.text}
+              </h3>
+            ) : (
+              <p key={i} className="whitespace-pre-line">
+                {b.text}
+              </p>
+            ),
+          )}
+        </div>
         <p className="break-all text-xs text-muted">SHA-256 {d.licenseSha256}</p>
       </section>
       <p className="text-xs text-muted">
