@@ -4,6 +4,7 @@ import { SimilarBeats } from '~/components/beat/similar-beats'
 import { AddToCartButton, BuyNowButton } from '~/components/cart/add-to-cart'
 import { MobileBuyBar } from '~/components/cart/mobile-buy-bar'
 import { CoverArt, PAGE_COVER_SIZES } from '~/components/catalog/cover-art'
+import { FreeDownloadForm } from '~/components/beat/free-download-form'
 import { TierPicker } from '~/components/catalog/tier-picker'
 import { toTrack } from '~/components/catalog/track'
 import { BeatProgress } from '~/components/player/beat-progress'
@@ -156,6 +157,7 @@ export default function BeatPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p className="rounded-2xl border border-line p-4 text-muted">This beat is not for sale right now.</p>
         )}
+        {beat.freeDownload ? <FreeDownloadForm slug={beat.slug} producerName={beat.producer.displayName} /> : null}
         <ShareEmbed link={beatUrl(origin, beat.slug)} snippet={embedSnippet(origin, beat.slug, beat.title)} />
       </div>
     </article>

@@ -54,6 +54,9 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/studio/links" className={tabClass}>
               Private links
             </NavLink>
+            <NavLink to="/studio/free-downloads" className={tabClass}>
+              Free downloads
+            </NavLink>
             <NavLink to={`/producers/${producer.slug}`} className={tabClass}>
               Public page
             </NavLink>

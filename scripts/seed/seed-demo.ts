@@ -18,6 +18,7 @@ import { seedDemoDiscounts } from './demo-discounts'
 import { seedDemoPayouts } from './demo-payouts'
 import { seedTaggedPreview } from './demo-voice-tag'
 import { seedDemoPrivateLink } from './demo-private-link'
+import { seedDemoFreeDownload } from './demo-free-download'
 
 // Creates the demo catalog: 3 producers (they can sign in to the studio) and their published beats
 // with generated audio, stems and covers, stored through the configured storage driver.
@@ -155,6 +156,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedResult> {
   }
   await seedDemoPayouts(producerIds)
   await seedDemoPrivateLink(producerIds.nova)
+  await seedDemoFreeDownload(producerIds.nova)
   const seconds = (performance.now() - started) / 1000
   return { seeded: true, producers: Object.keys(producerIds).length, beats: beats.length, bytes, seconds, cached }
 }

@@ -36,6 +36,7 @@ describe('demo seed', () => {
       select: { status: true, genre: true, minPriceCents: true, searchText: true, files: { select: { kind: true, storageKey: true, bytes: true, sha256: true, durationMs: true } }, tiers: { select: { enabled: true } } },
     })
     expect(beats.length).toBe(DEMO_BEATS.length)
+    expect(await prisma.beat.findMany({ where: { freeDownload: true }, select: { title: true } })).toEqual([{ title: 'Glass Halo' }])
     expect(beats.every((b) => b.status === 'PUBLISHED')).toBe(true)
     expect(new Set(beats.map((b) => b.genre)).size).toBeGreaterThanOrEqual(7)
     expect(beats.every((b) => b.minPriceCents !== null && b.searchText.length > 0)).toBe(true)

@@ -98,6 +98,7 @@ export async function getPublishedBeatBySlug(slug: string, db: Db = prisma) {
       publishedAt: true,
       exclusiveSoldAt: true,
       waveformPeaks: true,
+      freeDownload: true,
       producer: { select: { id: true, displayName: true, slug: true } },
       tiers: { where: { enabled: true }, select: { tier: true, priceCents: true } },
       files: { where: { kind: { in: ['COVER', 'PREVIEW'] } }, select: { kind: true, durationMs: true, sha256: true } },
