@@ -26,6 +26,9 @@ export default function FreeConfirm({ loaderData: d }: Route.ComponentProps) {
         <a href={`/free/file/${d.token}`} className="rounded-full bg-accent px-5 py-2 font-bold text-white" download>
           Download the MP3
         </a>
+        <a href={`/free/license/${d.token}.pdf`} className="rounded-full border border-line px-5 py-2 font-semibold" download>
+          License (PDF)
+        </a>
         <a href={`/free/license/${d.token}`} className="rounded-full border border-line px-5 py-2 font-semibold">
           License text
         </a>

@@ -10,6 +10,9 @@ import * as freeRequest from '~/routes/free.$slug'
 import * as confirm from '~/routes/free.confirm.$token'
 import * as file from '~/routes/free.file.$token'
 import * as license from '~/routes/free.license.$token'
+import * as licensePdf from '~/routes/free.license.$token[.]pdf'
+import { freeLicensePdf } from '~/lib/free-downloads/free-license-pdf.server'
+import { pdfText } from '../utils/pdf-text'
 import * as unsub from '~/routes/free.unsubscribe.$token'
 import * as studio from '~/routes/studio.free-downloads'
 import * as csv from '~/routes/studio.free-downloads[.]csv'
@@ -132,6 +135,18 @@ describe('free downloads for an email', () => {
 
     const text = await run(() => license.loader(routeArgs(getRequest(`/free/license/${token}`), { token })))
     expect(String(text.data)).toContain(row.licenseSha256!)
+
+    // The same frozen license as a PDF of its own, carrying the text and its hash.
+    const pdf = await run(() => licensePdf.loader(routeArgs(getRequest(`/free/license/${token}.pdf`), { token })))
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
+    const plain = (await freeLicensePdf(token, { compress: false }))!
+    const words = pdfText(plain.bytes)
+    expect(words).toContain(`SHA-256 of the license text: ${row.licenseSha256}`)
+    expect(words).toContain('Licensee: listener@example.test')
+    expect(words).toContain('non-profit')
+    const pdfBefore = await run(() => licensePdf.loader(routeArgs(getRequest('/free/license/nope.pdf'), { token: 'nope' })))
+    expect(pdfBefore.status).toBe(404)
 
     const unknown = await run(() => confirm.loader(routeArgs(getRequest('/free/confirm/nope'), { token: 'nope' })))
     expect(unknown.status).toBe(404)
