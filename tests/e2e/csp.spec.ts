@@ -70,7 +70,7 @@ test('no CSP violation on the main pages, and they still work', async ({ page })
   expectPolicy(await page.goto('/orders'))
   await page.getByLabel('Email address').fill(buyer)
   await page.getByRole('button', { name: 'Email me my order link' }).click()
-  await expect(page.getByRole('status')).toContainText('a link is on its way')
+  await expect(page.getByRole('main').getByRole('status')).toContainText('a link is on its way')
   const orderLinkMail = page.getByRole('link', { name: new RegExp(`Your Beatstall order link.*${buyer.replace(/[.+]/g, '\\$&')}`) })
   await expect(async () => {
     await page.goto('/dev/mailbox')

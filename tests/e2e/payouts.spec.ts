@@ -18,7 +18,7 @@ test('connect (stand-in), sell, sale email, ledger row', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Payouts' })).toBeVisible()
   await expect(page.getByText('Test mode: no real Stripe account.').first()).toBeVisible()
   await page.getByRole('button', { name: 'Connect with Stripe' }).click()
-  await expect(page.getByRole('status')).toContainText('Connected (test mode)')
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Connected (test mode)')
   await expect(page.getByText('Connected (test mode).', { exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/payouts-desktop.png', fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
