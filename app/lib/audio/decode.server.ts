@@ -1,5 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder'
 import { createPeakCollector, PEAK_COUNT } from './peaks'
+import { bufferSource } from './preview/byte-source'
+import { decodeWavFrames, readWavFormat, wavFrameCount } from './preview/wav'
 
 // Decodes an MP3 (mpg123 compiled to WebAssembly) or a PCM WAV into waveform peaks, a chunk at a
 // time, so a long track never sits in memory as floats.
@@ -44,61 +46,13 @@ function mp3Peaks(bytes: Uint8Array, count: number): Promise<number[]> {
   return run
 }
 
-interface WavFormat {
-  channels: number
-  bitsPerSample: number
-  float: boolean
-  dataOffset: number
-  dataBytes: number
-}
-
-/** Walks the RIFF chunks (DAWs add LIST, bext, JUNK … before the data) to the format and the samples. */
-function readWavFormat(bytes: Uint8Array): WavFormat {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4))
-  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error('not a RIFF WAVE file')
-  let fmt: Omit<WavFormat, 'dataOffset' | 'dataBytes'> | null = null
-  for (let at = 12; at + 8 <= bytes.length; ) {
-    const id = tag(at)
-    const size = view.getUint32(at + 4, true)
-    if (id === 'fmt ') {
-      let formatTag = view.getUint16(at + 8, true)
-      // WAVE_FORMAT_EXTENSIBLE keeps the real format in its sub-format GUID.
-      if (formatTag === 0xfffe && size >= 26) formatTag = view.getUint16(at + 32, true)
-      fmt = { channels: view.getUint16(at + 10, true), bitsPerSample: view.getUint16(at + 22, true), float: formatTag === 3 }
-      if (formatTag !== 1 && formatTag !== 3) throw new Error(`WAV format ${formatTag} is not PCM`)
-    } else if (id === 'data') {
-      if (!fmt) throw new Error('WAV data before its format')
-      return { ...fmt, dataOffset: at + 8, dataBytes: Math.min(size, bytes.length - at - 8) }
-    }
-    at += 8 + size + (size % 2)
-  }
-  throw new Error('WAV file without a data chunk')
-}
-
-function wavPeaks(bytes: Uint8Array, count: number): number[] {
-  const f = readWavFormat(bytes)
-  const width = f.bitsPerSample / 8
-  if (![1, 2, 3, 4].includes(width) || f.channels < 1) throw new Error(`unsupported WAV sample size ${f.bitsPerSample}`)
-  const view = new DataView(bytes.buffer, bytes.byteOffset + f.dataOffset, f.dataBytes)
-  const frameBytes = width * f.channels
-  const totalFrames = Math.floor(f.dataBytes / frameBytes)
-  const read = (at: number): number => {
-    if (f.float && width === 4) return view.getFloat32(at, true)
-    if (width === 1) return (view.getUint8(at) - 128) / 128
-    if (width === 2) return view.getInt16(at, true) / 0x8000
-    if (width === 3) return ((view.getUint8(at + 2) << 24) | (view.getUint8(at + 1) << 16) | (view.getUint8(at) << 8)) / 0x80000000
-    return view.getInt32(at, true) / 0x80000000
-  }
+// WAVs are read by the preview renderer's reader (one RIFF parser in the store), a chunk at a time.
+async function wavPeaks(bytes: Uint8Array, count: number): Promise<number[]> {
+  const source = bufferSource(bytes)
+  const format = await readWavFormat(source)
+  const totalFrames = wavFrameCount(format)
   const collector = createPeakCollector()
-  for (let start = 0; start < totalFrames; start += WAV_CHUNK_FRAMES) {
-    const frames = Math.min(WAV_CHUNK_FRAMES, totalFrames - start)
-    const channels = Array.from({ length: f.channels }, () => new Float32Array(frames))
-    for (let i = 0; i < frames; i++) {
-      const at = (start + i) * frameBytes
-      for (let c = 0; c < f.channels; c++) (channels[c] as Float32Array)[i] = read(at + c * width)
-    }
-    collector.push(channels)
-  }
+  for (let start = 0; start < totalFrames; start += WAV_CHUNK_FRAMES)
+    collector.push(await decodeWavFrames(source, format, start, Math.min(WAV_CHUNK_FRAMES, totalFrames - start)))
   return collector.finish(count)
 }

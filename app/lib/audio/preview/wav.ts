@@ -5,7 +5,7 @@ import type { Pcm } from './pcm'
 // A RIFF/WAVE reader for what producers export: PCM 8/16/24/32-bit integer and 32/64-bit float,
 // plain or WAVE_FORMAT_EXTENSIBLE, any chunk order. Only the requested range is read.
 
-interface WavFormat {
+export interface WavFormat {
   channels: number
   sampleRate: number
   bitsPerSample: number
@@ -18,7 +18,8 @@ const PCM = 1
 const FLOAT = 3
 const EXTENSIBLE = 0xfffe
 
-async function readWavFormat(source: ByteSource): Promise<WavFormat> {
+/** Walks the RIFF chunks (DAWs add LIST, bext, JUNK … before the data) to the format and the samples. */
+export async function readWavFormat(source: ByteSource): Promise<WavFormat> {
   const head = await source.read(0, 12)
   const ascii = (b: Uint8Array, at: number) => String.fromCharCode(...b.subarray(at, at + 4))
   if (head.byteLength < 12 || ascii(head, 0) !== 'RIFF' || ascii(head, 8) !== 'WAVE') {
@@ -56,14 +57,15 @@ async function readWavFormat(source: ByteSource): Promise<WavFormat> {
   throw new AudioFormatError('The WAV file holds no audio data.')
 }
 
-/** Decodes `lengthSeconds` from `startSeconds` (clamped to the file). */
-export async function decodeWavRange(source: ByteSource, startSeconds: number, lengthSeconds: number): Promise<Pcm> {
-  const f = await readWavFormat(source)
+/** Frames (one sample per channel) in the data chunk. */
+export function wavFrameCount(f: WavFormat): number {
+  return Math.floor(f.dataBytes / ((f.bitsPerSample / 8) * f.channels))
+}
+
+/** `frames` frames from frame `start`, one Float32Array per channel, in [-1, 1]. */
+export async function decodeWavFrames(source: ByteSource, f: WavFormat, start: number, frames: number): Promise<Float32Array[]> {
   const bytesPerSample = f.bitsPerSample / 8
   const frameBytes = bytesPerSample * f.channels
-  const totalFrames = Math.floor(f.dataBytes / frameBytes)
-  const start = Math.min(Math.max(0, Math.round(startSeconds * f.sampleRate)), totalFrames)
-  const frames = Math.min(Math.round(lengthSeconds * f.sampleRate), totalFrames - start)
   const bytes = await source.read(f.dataOffset + start * frameBytes, frames * frameBytes)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const channels = Array.from({ length: f.channels }, () => new Float32Array(frames))
@@ -72,7 +74,16 @@ export async function decodeWavRange(source: ByteSource, startSeconds: number, l
     const base = i * frameBytes
     for (let c = 0; c < f.channels; c++) channels[c]![i] = sample(base + c * bytesPerSample)
   }
-  return { sampleRate: f.sampleRate, channels }
+  return channels
+}
+
+/** Decodes `lengthSeconds` from `startSeconds` (clamped to the file). */
+export async function decodeWavRange(source: ByteSource, startSeconds: number, lengthSeconds: number): Promise<Pcm> {
+  const f = await readWavFormat(source)
+  const totalFrames = wavFrameCount(f)
+  const start = Math.min(Math.max(0, Math.round(startSeconds * f.sampleRate)), totalFrames)
+  const frames = Math.min(Math.round(lengthSeconds * f.sampleRate), totalFrames - start)
+  return { sampleRate: f.sampleRate, channels: await decodeWavFrames(source, f, start, frames) }
 }
 
 function sampleReader(v: DataView, f: WavFormat): (at: number) => number {
