@@ -5,19 +5,8 @@ import { renderLicensePdf } from '~/lib/pdf/license-pdf.server'
 import { getLicense, type LicenseRecord } from '~/lib/pdf/license.server'
 import { loader as verifyLoader } from '~/routes/licenses.$id'
 import { makePaidOrder } from '../factories-orders'
+import { pdfText } from '../utils/pdf-text'
 import { routeArgs } from '../utils/route'
-
-// pdfkit writes standard-font text as hex strings inside TJ arrays; with compress:false the
-// content streams are plain, so the text can be read back and checked.
-function pdfText(pdf: Buffer): string {
-  const src = pdf.toString('latin1')
-  const out: string[] = []
-  for (const m of src.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
-    const hex = [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('')
-    out.push(Buffer.from(hex, 'hex').toString('latin1'))
-  }
-  return out.join('\n')
-}
 
 async function licenseFor(title: string, tier: 'BASIC' | 'TRACKOUT' = 'TRACKOUT', buyerName: string | null = 'Ada <Artist>') {
   const order = await makePaidOrder({ email: 'ada@example.test', buyerName, lines: [{ tier, beatTitle: title }] })

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { collectPdf } from './pdf-buffer'
 import { contractBlocks } from '~/lib/contracts/template'
 import { capText } from '~/lib/contracts/values'
 import { formatMoney } from '~/lib/money'
@@ -39,12 +40,7 @@ export function renderContractPdf(
       Creator: 'Beatstall',
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const done = collectPdf(doc)
   const width = doc.page.width - MARGIN * 2
   const bottom = () => doc.page.height - doc.page.margins.bottom
   const ensure = (height: number) => {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { collectPdf } from './pdf-buffer'
 import { contractBlocks } from '~/lib/contracts/template'
 
 // The free download's license as a PDF: the text frozen when the address was confirmed, section by
@@ -26,12 +27,7 @@ export function renderFreeLicensePdf(license: FreeLicenseDocument, { compress = 
     compress,
     info: { Title: `Free License — ${license.beatTitle}`, Author: license.producerName, Creator: 'Beatstall' },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const done = collectPdf(doc)
   const width = doc.page.width - MARGIN * 2
 
   doc.font('Helvetica-Bold').fontSize(9).fillColor(ACCENT).text('BEATSTALL  ·  FREE DOWNLOAD LICENSE', { characterSpacing: 1.5 })

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { collectPdf } from './pdf-buffer'
 import QRCode from 'qrcode'
 import { describeTerms, DOWNLOAD_KIND_LABELS } from '~/lib/tiers'
 import type { LicenseRecord } from './license.server'
@@ -53,12 +54,7 @@ export async function renderLicensePdf(license: LicenseRecord, { compress = true
       Creator: 'Beatstall',
     },
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const done = collectPdf(doc)
 
   doc.font('Helvetica-Bold').fontSize(10).fillColor('#6b5cff').text('BEATSTALL', { characterSpacing: 2 })
   doc.moveDown(0.5)
