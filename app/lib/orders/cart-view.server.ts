@@ -3,7 +3,7 @@ import { CartLineSchema } from '~/lib/cart/schema'
 import { describeTerms, DOWNLOAD_KIND_LABELS, LICENSE_TIERS, TIER_IDS, type TierId } from '~/lib/tiers'
 import { findEnabledTierPrices } from '~/models/beat-price.server'
 import { getProducerTerms } from '~/models/producer.server'
-import { priceLines } from './pricing.server'
+import { linesToPrice, priceLines } from './pricing.server'
 import { formatMoney } from '~/lib/money'
 import { getEnv } from '~/lib/env.server'
 import { priceOrder, type Adjustment } from '~/lib/pricing/price-order'
@@ -70,14 +70,7 @@ export async function priceCartLines(
     termsByProducer.set(producerId, await getProducerTerms(producerId))
   const { deals, code, needsEmail, refusal } = await discountsFor(priced.map((p) => p.producerId), rawCode, now)
   const prices = priceOrder(
-    priced.map((p, i) => ({
-      key: lineKey(i),
-      producerId: p.producerId,
-      beatId: p.beatId,
-      tier: p.tier,
-      listPriceCents: p.priceCents,
-      creditCents: upgrades.byIndex.get(p.index)?.creditCents,
-    })),
+    linesToPrice(priced, upgrades.byIndex),
     { deals, code, currency },
   )
   const lines = priced.map((p, i) => ({

@@ -13,8 +13,7 @@ import { getProducerTerms } from '~/models/producer.server'
 import { priceOrder } from '~/lib/pricing/price-order'
 import { withContracts } from '~/lib/contracts/freeze.server'
 import { checkPrivateLinkCaps } from '~/lib/private-links/checkout-cap.server'
-import { lineKey } from '~/lib/pricing/allocate'
-import { priceLines, type LineProblem } from './pricing.server'
+import { linesToPrice, priceLines, type LineProblem } from './pricing.server'
 import { holdExclusives } from './exclusive-hold.server'
 import { resolveUpgrades } from './upgrades.server'
 import { releaseExclusiveHolds } from '~/models/exclusive.server'
@@ -50,14 +49,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     if (linkProblems.length) throw new CheckoutRefused(linkProblems)
     const discounts = await pricingOptions(priced, code, email, tx)
     const prices = priceOrder(
-      priced.map((line, i) => ({
-        key: lineKey(i),
-        producerId: line.producerId,
-        beatId: line.beatId,
-        tier: line.tier,
-        listPriceCents: line.priceCents,
-        creditCents: upgrades.byIndex.get(line.index)?.creditCents,
-      })),
+      linesToPrice(priced, upgrades.byIndex),
       discounts.options,
     )
     const totalCents = prices.totalCents

@@ -2,6 +2,8 @@ import type { prisma, Tx } from '~/models/db.server'
 import type { CartLine } from '~/lib/cart/lines'
 import { LICENSE_TIERS, type TierId } from '~/lib/tiers'
 import { findBeatsToPrice } from '~/models/beat-price.server'
+import { lineKey } from '~/lib/pricing/allocate'
+import type { LineToPrice } from '~/lib/pricing/price-order'
 import { findLinksForPricing } from '~/models/private-link.server'
 import { linkGoneMessage, linkPrice, linkState, parseTierPrices } from '~/lib/private-links/link-state'
 
@@ -86,4 +88,19 @@ export async function priceLines(
     })
   })
   return { priced, problems }
+}
+
+/**
+ * The priced lines as `priceOrder` takes them: keyed by position, at their list price, with the
+ * credit of an upgrade line. The cart preview and checkout both pass this, so they price alike.
+ */
+export function linesToPrice(priced: (PricedLine & { index: number })[], credits: ReadonlyMap<number, { creditCents: number }>): LineToPrice[] {
+  return priced.map((line, i) => ({
+    key: lineKey(i),
+    producerId: line.producerId,
+    beatId: line.beatId,
+    tier: line.tier,
+    listPriceCents: line.priceCents,
+    creditCents: credits.get(line.index)?.creditCents,
+  }))
 }
