@@ -5,10 +5,11 @@ import { reloadEnv } from '~/lib/env.server'
 import { reconcile } from '~/lib/orders/reconcile.server'
 import { orderForSuccessPage } from '~/lib/orders/success.server'
 import { checkoutExpiresAt } from '~/lib/payments/checkout-session.server'
-import { getStripe, resetStripeClient } from '~/lib/payments/stripe.server'
+import { getStripe } from '~/lib/payments/stripe.server'
 import { action, type CheckoutAnswer } from '~/routes/checkout'
 import { makeBeat, makeProducer } from '../factories'
-import { startFakeStripe, type FakeStripe } from '../fakes/stripe-server'
+import type { FakeStripe } from '../fakes/stripe-server'
+import { connectFakeStripe } from '../utils/fake-stripe'
 import { expectConsoleError } from '../utils/console'
 import { callRoute } from '../utils/route'
 
@@ -17,12 +18,7 @@ import { callRoute } from '../utils/route'
 let fake: FakeStripe
 
 beforeAll(async () => {
-  fake = await startFakeStripe()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
-  process.env.STRIPE_API_URL = fake.url
-  process.env.CURRENCY = 'usd'
-  reloadEnv()
-  resetStripeClient()
+  fake = await connectFakeStripe()
 })
 
 afterAll(async () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/models/db.server'
-import { reloadEnv } from '~/lib/env.server'
 import { priceCartLines } from '~/lib/orders/cart-view.server'
-import { resetStripeClient } from '~/lib/payments/stripe.server'
 import { createCoupon, type NewCoupon } from '~/models/coupon.server'
 import { createDeal } from '~/models/deal.server'
 import { action, type CheckoutAnswer } from '~/routes/checkout'
 import { makeBeat, makeProducer } from '../factories'
-import { startFakeStripe, type FakeStripe } from '../fakes/stripe-server'
+import type { FakeStripe } from '../fakes/stripe-server'
+import { connectFakeStripe } from '../utils/fake-stripe'
 import { callRoute } from '../utils/route'
 
 // Deals and codes from the cart to the Stripe request: what the buyer saw is what Stripe receives.
@@ -15,12 +14,7 @@ import { callRoute } from '../utils/route'
 let fake: FakeStripe
 
 beforeAll(async () => {
-  fake = await startFakeStripe()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
-  process.env.STRIPE_API_URL = fake.url
-  process.env.CURRENCY = 'usd'
-  reloadEnv()
-  resetStripeClient()
+  fake = await connectFakeStripe()
 })
 
 afterAll(async () => {

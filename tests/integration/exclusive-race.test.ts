@@ -1,14 +1,14 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/models/db.server'
-import { getEnv, reloadEnv } from '~/lib/env.server'
+import { getEnv } from '~/lib/env.server'
 import { startQueue } from '~/lib/jobs/queue.server'
 import { fulfilCheckoutSession } from '~/lib/orders/completion.server'
-import { resetStripeClient } from '~/lib/payments/stripe.server'
 import { action as checkoutAction, type CheckoutAnswer } from '~/routes/checkout'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { makeBeat } from '../factories'
-import { startFakeStripe, stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { connectFakeStripe } from '../utils/fake-stripe'
 import { callRoute } from '../utils/route'
 
 // Twenty buyers race for one Exclusive through the real checkout action, on real Postgres, against
@@ -19,13 +19,7 @@ let fake: FakeStripe
 let stopQueue: () => Promise<void>
 
 beforeAll(async () => {
-  fake = await startFakeStripe()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
-  process.env.STRIPE_API_URL = fake.url
-  process.env.CURRENCY = 'usd'
-  process.env.DATABASE_POOL_SIZE = '25'
-  reloadEnv()
-  resetStripeClient()
+  fake = await connectFakeStripe({ DATABASE_POOL_SIZE: '25' })
   stopQueue = await startQueue({ work: false })
 })
 

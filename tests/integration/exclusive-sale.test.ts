@@ -1,12 +1,11 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/models/db.server'
-import { getEnv, reloadEnv } from '~/lib/env.server'
+import { getEnv } from '~/lib/env.server'
 import { ConflictError } from '~/lib/errors'
 import { startQueue } from '~/lib/jobs/queue.server'
 import { expireAbandonedCheckouts } from '~/lib/orders/checkout-expiry.server'
 import { CheckoutRefused, startCheckout } from '~/lib/orders/checkout.server'
-import { resetStripeClient } from '~/lib/payments/stripe.server'
 import { archiveBeat, updateBeatTiers } from '~/lib/studio/beats.server'
 import { relistBeat } from '~/lib/studio/exclusive-sale.server'
 import { searchCatalog } from '~/models/beat/catalog.server'
@@ -14,7 +13,8 @@ import { loader as beatPage } from '~/routes/beats.$slug'
 import { action as webhookAction } from '~/routes/webhooks.stripe'
 import { makeBeat, makeProducer } from '../factories'
 import { makePaidOrder } from '../factories-orders'
-import { startFakeStripe, stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { connectFakeStripe } from '../utils/fake-stripe'
 import { callRoute, routeArgs } from '../utils/route'
 
 // Exclusive rights on real Postgres with the real Stripe SDK against the fake server, and the job
@@ -24,12 +24,7 @@ let fake: FakeStripe
 let stopQueue: () => Promise<void>
 
 beforeAll(async () => {
-  fake = await startFakeStripe()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
-  process.env.STRIPE_API_URL = fake.url
-  process.env.CURRENCY = 'usd'
-  reloadEnv()
-  resetStripeClient()
+  fake = await connectFakeStripe()
   stopQueue = await startQueue({ pollingIntervalSeconds: 0.5 })
 })
 

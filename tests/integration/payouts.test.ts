@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LicenseTier } from '~/generated/prisma/enums'
-import { getEnv, reloadEnv } from '~/lib/env.server'
+import { getEnv } from '~/lib/env.server'
 import { startQueue } from '~/lib/jobs/queue.server'
-import { resetStripeClient } from '~/lib/payments/stripe.server'
 import { startConnect } from '~/lib/payouts/connect.server'
 import { payoutJob } from '~/lib/payouts/transfer-job.server'
 import { processPayouts } from '~/lib/payouts/transfers.server'
@@ -13,7 +12,8 @@ import { prisma } from '~/models/db.server'
 import { upsertSplit } from '~/models/payouts/beat-split.server'
 import { action } from '~/routes/webhooks.stripe'
 import { makeBeat, makeProducer } from '../factories'
-import { paidSession, startFakeStripe, stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { paidSession, stripeEvent, type FakeStripe } from '../fakes/stripe-server'
+import { connectFakeStripe } from '../utils/fake-stripe'
 import { callRoute } from '../utils/route'
 
 // Payouts end to end against real Postgres and the fake Stripe (the real SDK over HTTP): three
@@ -23,13 +23,7 @@ import { callRoute } from '../utils/route'
 let fake: FakeStripe
 
 beforeAll(async () => {
-  fake = await startFakeStripe()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_beatstall_fake'
-  process.env.STRIPE_API_URL = fake.url
-  process.env.PLATFORM_FEE_PERCENT = '10'
-  process.env.PLATFORM_FEE_FIXED_CENTS = '25'
-  reloadEnv()
-  resetStripeClient()
+  fake = await connectFakeStripe({ PLATFORM_FEE_PERCENT: '10', PLATFORM_FEE_FIXED_CENTS: '25' })
 })
 
 afterAll(async () => {
