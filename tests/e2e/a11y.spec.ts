@@ -1,21 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { visit } from './hydrated'
 
 // axe on the buyer's pages at a phone and a desktop width: no serious or critical violations.
-
-/** Resolves once React has hydrated the page (until then buttons have no handlers). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const main = document.getElementById('main')
-    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'))
-  })
-}
-
-/** Opens a page and waits until it responds to clicks. */
-async function visit(page: Page, url: string) {
-  await page.goto(url)
-  await hydrated(page)
-}
 
 // axe is slow on a busy machine.
 test.describe.configure({ timeout: 180_000 })

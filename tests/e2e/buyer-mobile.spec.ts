@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { hydrated, visit } from './hydrated'
 
 // A buyer on a 390×844 phone and a 1280×900 desktop: the way to buy on the beat page's first
 // screen, filter results in view, the tier sheet on catalog cards, where focus goes, and a cart
@@ -10,20 +11,6 @@ const SIZES = [
 ] as const
 
 const results = (page: Page) => page.getByRole('list', { name: 'Beats' })
-
-/** Resolves once React has hydrated the page (until then buttons have no handlers). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const main = document.getElementById('main')
-    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'))
-  })
-}
-
-/** Opens a page and waits until it responds to clicks. */
-async function visit(page: Page, url: string) {
-  await page.goto(url)
-  await hydrated(page)
-}
 
 // The machine running these may be busy: a journey gets room beyond the default minute.
 test.describe.configure({ timeout: 180_000 })
