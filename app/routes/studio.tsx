@@ -26,7 +26,8 @@ export default function StudioLayout({ loaderData }: Route.ComponentProps) {
             <p className="text-xs font-semibold uppercase tracking-widest text-accent">Studio</p>
             <p className="truncate text-lg font-bold">{producer.displayName}</p>
           </div>
-          <nav aria-label="Studio" className="flex w-full flex-wrap gap-1 sm:w-auto">
+          {/* Eleven tabs: one row that scrolls sideways on a phone, rather than four rows of tabs. */}
+          <nav aria-label="Studio" className="-mx-1 flex w-full gap-1 overflow-x-auto px-1 pb-1 [mask-image:linear-gradient(to_right,black_85%,transparent)] sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0 sm:[mask-image:none] lg:w-auto">
             <NavLink to="/studio" end className={() => tabClass({ isActive: onBeats })}>
               Beats
             </NavLink>
