@@ -153,6 +153,20 @@ describe('free downloads for an email', () => {
     expect(String(unknown.data)).toContain('This confirmation link is not valid.')
   })
 
+  it('confirms once when the link is opened many times at once: one date, one frozen license', async () => {
+    const { beat } = await offeredBeat()
+    await ask(beat.slug, { email: 'racer@example.test' })
+    const { token } = await mailTo('racer@example.test')
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () => run(() => confirm.loader(routeArgs(getRequest(`/free/confirm/${token}`), { token })))),
+    )
+    expect(pages.map((p) => p.status)).toEqual(Array(10).fill(200))
+    const row = await prisma.freeDownload.findFirstOrThrow({ where: { email: 'racer@example.test' } })
+    // Every racer answers with the license the winner froze.
+    expect(new Set(pages.map((p) => (p.data as { licenseSha256: string }).licenseSha256))).toEqual(new Set([row.licenseSha256]))
+    expect(new Set(pages.map((p) => new Date((p.data as { confirmedAt: string | Date }).confirmedAt).getTime()))).toEqual(new Set([row.confirmedAt!.getTime()]))
+  })
+
   it('unsubscribes from a link (a GET changes nothing), and the studio lists and exports every request', async () => {
     const { beat, producer } = await offeredBeat('=Night Drive')
     await ask(beat.slug, { email: 'subscriber@example.test', consent: 'on' })
