@@ -121,7 +121,7 @@ export default function PrivateLinks({ loaderData, actionData }: Route.Component
           />
         </div>
         <fieldset className="grid gap-4 sm:grid-cols-3">
-          <legend className="mb-2 text-sm font-medium text-zinc-200">Prices for this link (empty = the beat's own price)</legend>
+          <legend className="mb-2 text-sm font-medium text-zinc-200">Prices for this link (empty = the beat's own price; only for licenses the beat offers)</legend>
           {TIER_IDS.map((tier) => (
             <TextField key={tier} label={LICENSE_TIERS[tier].label} name={`price_${tier}`} inputMode="decimal" placeholder="Beat's price" error={firstError(errors, `price_${tier}`)} />
           ))}
