@@ -1,10 +1,11 @@
-import { PassThrough } from 'node:stream'
+import { PassThrough, pipeline } from 'node:stream'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import type { RenderToPipeableStreamOptions } from 'react-dom/server'
 import { renderToPipeableStream } from 'react-dom/server'
 import type { AppLoadContext, EntryContext } from 'react-router'
 import { ServerRouter } from 'react-router'
+import { lowerScriptPriorityStream } from '~/lib/http/script-priority'
 
 // React Router's default Node entry, plus the response's CSP nonce: ServerRouter puts it on
 // its own inline scripts and on <Scripts>, <ScrollRestoration> and <Links>; React puts it on the
@@ -45,7 +46,10 @@ export default function handleRequest(
         })
         responseHeaders.set('Content-Type', 'text/html')
         pipe(body)
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+        const document = lowerScriptPriorityStream()
+        // An error in the render stream ends the response; React Router has logged it already.
+        pipeline(body, document, () => {})
+        resolve(new Response(createReadableStreamFromReadable(document), { headers: responseHeaders, status: responseStatusCode }))
       },
       onShellError(error: unknown) {
         reject(error)

@@ -8,9 +8,9 @@ import {
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
-import './app.css'
+import appCss from './app.css?url'
 import { CartAnnouncer } from '~/components/cart/cart-announcer'
-import { BareDocument, isBarePage } from '~/components/layout/bare-document'
+import { BareDocument, isBarePage, StoreStylesheet } from '~/components/layout/bare-document'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { SiteHeader } from '~/components/layout/site-header'
@@ -32,7 +32,7 @@ export const meta: Route.MetaFunction = () => [
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const bare = isBarePage(useMatches())
-  if (bare) return <BareDocument>{children}</BareDocument>
+  if (bare) return <BareDocument stylesheet={appCss}>{children}</BareDocument>
   return (
     <html lang="en">
       <head>
@@ -40,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f0f14" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <StoreStylesheet href={appCss} />
         <Meta />
         <Links />
       </head>
