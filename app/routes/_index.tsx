@@ -7,7 +7,7 @@ import { useClientLinks } from '~/components/catalog/client-links'
 import { toTrack } from '~/components/catalog/track'
 import { useResultsInView } from '~/components/catalog/use-results-in-view'
 import { toCardBeat } from '~/lib/catalog/card'
-import { hasFilters, PAGE_SIZE } from '~/lib/catalog/params'
+import { hasFilters, PAGE_SIZE, resultCountLabel } from '~/lib/catalog/params'
 import { parseCatalogParams } from '~/lib/catalog/parse'
 import { getEnv } from '~/lib/env.server'
 import { getCatalogFacets, searchCatalog } from '~/models/beat/catalog.server'
@@ -20,7 +20,14 @@ export async function loader({ request }: Route.LoaderArgs) {
     getCatalogFacets(),
   ])
   // Only what the cards render goes into the page's hydration data.
-  return { params, result: { ...result, beats: result.beats.map(toCardBeat) }, facets, currency: getEnv().CURRENCY }
+  const currency = getEnv().CURRENCY
+  return {
+    params,
+    result: { ...result, beats: result.beats.map((b) => toCardBeat(b, currency)) },
+    countLabel: resultCountLabel(result.total, result.totalIsCapped),
+    facets,
+    currency,
+  }
 }
 
 export const meta: Route.MetaFunction = ({ data }) => {
@@ -37,12 +44,11 @@ export const meta: Route.MetaFunction = ({ data }) => {
 }
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
-  const { params, result, facets, currency } = loaderData
+  const { params, result, countLabel, facets, currency } = loaderData
   const onListClick = useClientLinks()
   const resultsRef = useResultsInView<HTMLElement>()
   const tracks = useMemo(() => result.beats.filter((b) => b.hasPreview).map(toTrack), [result.beats])
   const filtered = hasFilters(params)
-  const countText = `${result.totalIsCapped ? `${(result.total - 1).toLocaleString('en-US')}+` : result.total.toLocaleString('en-US')} ${result.total === 1 ? 'beat' : 'beats'}`
 
   return (
     <div className="space-y-8">
@@ -69,7 +75,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
             {params.q ? <>Results for “{params.q}”</> : filtered ? 'Filtered beats' : 'Latest beats'}
           </h2>
           <p className="text-sm text-muted" aria-live="polite" data-testid="result-count">
-            {countText}
+            {countLabel}
           </p>
         </div>
 

@@ -43,7 +43,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   const requested = new URL(request.url).searchParams.get('tier')
   const selected = options.find((o) => isTierId(requested) && o.tier === requested)?.tier ?? options[0]?.tier ?? null
   const env = getEnv()
-  return { beat, options, selected, similar: similar.map(toCardBeat), currency: env.CURRENCY, origin: env.APP_URL }
+  return { beat, options, selected, similar: similar.map((b) => toCardBeat(b, env.CURRENCY)), currency: env.CURRENCY, origin: env.APP_URL }
 }
 
 export const meta: Route.MetaFunction = ({ data: d }) => {

@@ -16,7 +16,7 @@ export async function loader({ params }: Route.LoaderArgs) {
   invariantResponse(producer, 'We could not find that producer.', { status: 404 })
   const result = await searchCatalog({ producerId: producer.id, pageSize: SHOWN })
   const env = getEnv()
-  return { producer, beats: result.beats.map(toCardBeat), total: result.total, currency: env.CURRENCY, origin: env.APP_URL }
+  return { producer, beats: result.beats.map((b) => toCardBeat(b, env.CURRENCY)), total: result.total, currency: env.CURRENCY, origin: env.APP_URL }
 }
 
 export const meta: Route.MetaFunction = ({ data: d }) => {

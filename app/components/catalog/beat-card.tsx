@@ -1,6 +1,5 @@
 import { CardCartControl } from '~/components/cart/card-cart-control'
 import { PlayButton } from '~/components/player/play-button'
-import { formatPrice } from '~/lib/money'
 import type { Track } from '~/lib/player/store'
 import type { CardBeatData } from '~/lib/catalog/card'
 import { CoverArt } from './cover-art'
@@ -51,10 +50,10 @@ export function BeatCard({ beat, track, list, currency, showProducer = true, eag
         </p>
         <div className="beat-card-foot">
           <p className="price">
-            {beat.minPriceCents !== null ? (
+            {beat.priceLabel !== null ? (
               <>
                 <span>from </span>
-                <b>{formatPrice(beat.minPriceCents, currency)}</b>
+                <b>{beat.priceLabel}</b>
               </>
             ) : (
               <span>Not for sale</span>

@@ -22,7 +22,7 @@ describe('toCardBeat', () => {
       hasPreview: true,
       previewDurationMs: 30_000,
     }
-    const card = toCardBeat(beat)
+    const card = toCardBeat(beat, 'usd')
     expect(card).not.toHaveProperty('mood')
     expect(card).not.toHaveProperty('tags')
     expect(card).toEqual({
@@ -33,6 +33,7 @@ describe('toCardBeat', () => {
       musicalKey: 'A minor',
       genre: 'Trap',
       minPriceCents: 2500,
+      priceLabel: '$25',
       cheapestTier: 'BASIC',
       tierPrices: [{ tier: 'BASIC', priceCents: 2500 }],
       producerName: 'Nova',

@@ -5,6 +5,7 @@ import {
   hasFilters,
   MAX_PAGE,
   MAX_QUERY_LENGTH,
+  resultCountLabel,
   serializeCatalogParams,
   type CatalogParams,
 } from './params'
@@ -83,5 +84,13 @@ describe('serializeCatalogParams', () => {
     for (const params of samples) {
       expect(parseCatalogParams(serializeCatalogParams(params))).toEqual(params)
     }
+  })
+})
+
+describe('resultCountLabel', () => {
+  it('groups thousands, says "beat" for one, and marks a capped count with a plus', () => {
+    expect(resultCountLabel(1, false)).toBe('1 beat')
+    expect(resultCountLabel(1204, false)).toBe('1,204 beats')
+    expect(resultCountLabel(10_001, true)).toBe('10,000+ beats')
   })
 })

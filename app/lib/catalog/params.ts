@@ -74,3 +74,9 @@ export function hasFilters(params: CatalogParams): boolean {
     params.priceMax !== null
   )
 }
+
+/** "1,204 beats", or "10,000+ beats" when the count stopped at its cap (formatted by the loader). */
+export function resultCountLabel(total: number, capped: boolean): string {
+  const count = capped ? `${(total - 1).toLocaleString('en-US')}+` : total.toLocaleString('en-US')
+  return `${count} ${total === 1 ? 'beat' : 'beats'}`
+}
