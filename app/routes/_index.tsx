@@ -80,7 +80,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
         </div>
 
         {result.beats.length ? (
-          <ul aria-label="Beats" onClick={onListClick} className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
+          <ul aria-label="Beats" onClick={onListClick} className="card-grid grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4 sm:gap-5">
             {result.beats.map((beat, i) => (
               <BeatCard key={beat.id} beat={beat} track={toTrack(beat)} list={tracks} currency={currency} eager={i < 4} />
             ))}
