@@ -67,6 +67,30 @@ describe('upgrading a license', () => {
     expect(after.flatMap((o) => o.lines).find((l) => l.id === held.id)!.supersededBy).toBeNull()
   })
 
+  it('two checkouts upgrading one license and paid at the same moment: one upgrade stands, the other is refunded, flagged and the buyer told', async () => {
+    const { beat, held } = await heldBasic()
+    const upgrade = () => ({ itemId: held.id, proof: createUpgradeProof(held.id) })
+    // Two tabs: neither checkout is paid yet, so both may start.
+    const first = await startCheckout([{ beatId: beat.id, tier: 'TRACKOUT', upgrade: upgrade() }], EMAIL)
+    const second = await startCheckout([{ beatId: beat.id, tier: 'UNLIMITED', upgrade: upgrade() }], EMAIL)
+    await Promise.all(
+      [first, second].map(async ({ sessionId }) => payTestCheckout((await findTestCheckoutOrder(sessionId))!, { email: EMAIL, name: 'Up Grader' })),
+    )
+
+    const upgrades = await prisma.orderItem.findMany({
+      where: { supersedesItemId: held.id },
+      select: { id: true, status: true, order: { select: { id: true, status: true, flaggedReason: true } } },
+    })
+    expect(upgrades.map((l) => l.status).sort()).toEqual(['ACTIVE', 'REFUNDED'])
+    const stands = upgrades.find((l) => l.status === 'ACTIVE')!
+    const refused = upgrades.find((l) => l.status === 'REFUNDED')!
+    expect((await findSupersedingLine(held.id))?.id).toBe(stands.id)
+    expect(refused.order).toMatchObject({ status: 'REFUNDED', flaggedReason: expect.stringMatching(/already upgraded the same license; refunded automatically/) })
+    expect(stands.order.flaggedReason).toBeNull()
+    const notices = await prisma.outboxEmail.count({ where: { to: EMAIL, kind: 'refund', dedupeKey: { startsWith: `refund:${refused.order.id}:` } } })
+    expect(notices).toBeGreaterThan(0)
+  })
+
   it('the checkout action accepts an upgrade line from the cart and redirects to the checkout', async () => {
     const { beat, held } = await heldBasic()
     const lines = [{ beatId: beat.id, tier: 'EXCLUSIVE', upgrade: { itemId: held.id, proof: createUpgradeProof(held.id) } }]

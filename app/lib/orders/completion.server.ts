@@ -10,6 +10,7 @@ import { planOrderPayouts } from '~/lib/payouts/plan.server'
 import { applyDeferredEvents } from './charge-events.server'
 import type { EventOutcome } from './event-outcome'
 import { settleExclusiveRights } from './exclusive-sale.server'
+import { settleUpgrades } from './upgrade-settle.server'
 import { sealContracts } from '~/lib/contracts/freeze.server'
 
 // A paid checkout session, whoever saw it first: the webhook (checkout.session.completed or
@@ -35,6 +36,7 @@ export async function completeSession(tx: Tx, session: Stripe.Checkout.Session, 
   const paid = paidSession(session, orderId)
   const completion = await completePaidCheckout(tx, paid, event)
   if (completion.moved) await settleExclusiveRights(tx, orderId, paid.paymentIntentId)
+  if (completion.moved) await settleUpgrades(tx, orderId, paid.paymentIntentId)
   // Ledger rows, sale emails and the transfer job commit with the order (before deferred refunds apply).
   if (completion.moved) await planOrderPayouts(tx, orderId)
   // Also on a redelivery: heals events left deferred for an order that is paid by now.

@@ -1,7 +1,6 @@
 import type { Tx } from '~/models/db.server'
 import { orderPageLink } from '~/lib/access/order-access.server'
 import { duplicateExclusiveEmail, soldExclusivelyEmail } from '~/lib/mail/exclusive-templates.server'
-import { queueRefundNotice } from '~/lib/mail/order-notifications.server'
 import { isTestSessionId } from '~/lib/payments/checkout-session.server'
 import { getStripe } from '~/lib/payments/stripe.server'
 import {
@@ -14,9 +13,10 @@ import {
   releaseExclusiveHolds,
 } from '~/models/exclusive.server'
 import { findOrderForMail } from '~/models/order/order.server'
-import { flagOrder, markExpired, markLinesRefunded, markRefunded } from '~/models/order/transitions.server'
+import { markExpired } from '~/models/order/transitions.server'
 import { queueEmail } from '~/models/outbox-email.server'
-import { expireCheckoutSessionJob, refundLineJob } from './exclusive-jobs.server'
+import { expireCheckoutSessionJob } from './exclusive-jobs.server'
+import { refuseLines } from './refuse-lines.server'
 
 // What a payment means for exclusive rights, decided in the paid completion's transaction (the
 // order has just moved to PAID; its beats are locked, so sales of one beat happen one at a time):
@@ -40,7 +40,7 @@ export async function settleExclusiveRights(tx: Tx, orderId: string, paymentInte
     } else if (line.exclusiveItemId !== null) refused.push(line)
   }
   await releaseExclusiveHolds(tx, orderId)
-  if (refused.length) await refuseLines(tx, orderId, paymentIntentId, refused, lines.length)
+  if (refused.length) await refuseExclusiveLines(tx, orderId, paymentIntentId, refused, lines.length)
 }
 
 async function afterSale(tx: Tx, line: PaidLine, orderId: string) {
@@ -58,17 +58,11 @@ async function afterSale(tx: Tx, line: PaidLine, orderId: string) {
   }
 }
 
-async function refuseLines(tx: Tx, orderId: string, paymentIntentId: string | null, refused: PaidLine[], activeCount: number) {
-  const now = new Date()
-  await markLinesRefunded(tx, orderId, refused.map((l) => l.id), now)
-  if (refused.length === activeCount) await markRefunded(tx, orderId, now)
+async function refuseExclusiveLines(tx: Tx, orderId: string, paymentIntentId: string | null, refused: PaidLine[], activeCount: number) {
   const titles = refused.map((l) => `“${l.beatTitle}”`).join(', ')
-  await flagOrder(tx, orderId, `Paid after ${titles} was sold exclusively; refunded automatically.`)
-  await queueRefundNotice(tx, orderId)
+  await refuseLines(tx, orderId, paymentIntentId, refused, activeCount, `Paid after ${titles} was sold exclusively; refunded automatically.`)
   const order = await findOrderForMail(orderId, tx)
   for (const line of refused) {
-    if (line.priceCents > 0 && paymentIntentId && getStripe())
-      await refundLineJob.sendIn(tx, { paymentIntentId, itemId: line.id, orderId, amountCents: line.priceCents }, { singletonKey: `refund-${line.id}` })
     if (line.tier !== 'EXCLUSIVE') continue
     const producer = await findProducerContact(tx, line.producerId)
     const winner = line.exclusiveItemId ? await findOrderItemStanding(line.exclusiveItemId, tx) : null

@@ -32,3 +32,26 @@ export function findSupersedingLine(itemId: string, db: Db = prisma) {
     select: { id: true, tier: true, order: { select: { number: true } } },
   })
 }
+
+/**
+ * The paid order's upgrade lines, with the lines they upgrade locked (FOR UPDATE, in id order):
+ * two payments upgrading one license settle one after the other, the second seeing the first.
+ */
+export async function lockUpgradedLines(tx: Tx, orderId: string) {
+  const lines = await tx.orderItem.findMany({
+    where: { orderId, status: 'ACTIVE', supersedesItemId: { not: null } },
+    select: { id: true, priceCents: true, beatTitle: true, supersedesItemId: true },
+  })
+  const sources = [...new Set(lines.map((l) => l.supersedesItemId!))].sort()
+  if (sources.length) await tx.$queryRaw`SELECT id FROM "OrderItem" WHERE id = ANY(${sources}::uuid[]) ORDER BY id FOR UPDATE`
+  return lines.map((l) => ({ ...l, supersedesItemId: l.supersedesItemId! }))
+}
+
+/** Whether another live upgrade (its order paid or disputed, the line not refunded) supersedes `itemId`. */
+export async function hasOtherLiveUpgrade(tx: Tx, itemId: string, exceptItemId: string): Promise<boolean> {
+  return (await tx.orderItem.count({ where: { supersedesItemId: itemId, id: { not: exceptItemId }, ...LIVE_UPGRADE } })) > 0
+}
+
+export function countActiveLines(tx: Tx, orderId: string) {
+  return tx.orderItem.count({ where: { orderId, status: 'ACTIVE' } })
+}
