@@ -5,7 +5,7 @@
 //   desktop  1280×900 at 1×
 // For each it reports the bytes on the wire until the network is idle (headers and bodies, as the
 // DevTools protocol counts them) and the Largest Contentful Paint from Chromium's own
-// PerformanceObserver (Lighthouse needs Node 22, which this store does not require), as medians of
+// PerformanceObserver (Lighthouse's scores are `npm run bench:lighthouse`), as medians of
 // BENCH_RUNS (default 3) loads, plus the bytes by resource type of the median load.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -106,7 +106,7 @@ try {
   await measure(browser, `${server.url}/`, VIEWPORTS.desktop)
 
   console.log('\n=== bench:weight ===')
-  console.log(`Chromium, cache disabled, until network idle; medians of ${RUNS} loads. LCP from PerformanceObserver (no Lighthouse: it needs Node 22).`)
+  console.log(`Chromium, cache disabled, until network idle; medians of ${RUNS} loads. LCP from PerformanceObserver (Lighthouse scores: npm run bench:lighthouse).`)
   // Times depend on how busy the machine is; bytes do not.
   console.log(`machine load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`)
   const results: Record<string, { bytes: number; lcp: number }> = {}
