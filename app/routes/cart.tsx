@@ -8,7 +8,7 @@ import { encodeLine, MAX_CART_LINES, parseUpgradeParam } from '~/lib/cart/lines'
 import { useCart, useCartReady } from '~/lib/cart/store'
 import { firstError } from '~/lib/form'
 import { formatMoney } from '~/lib/money'
-import { checkoutMaximumMessage, isOverCheckoutMaximum } from '~/lib/payments/limits'
+import { checkoutMaximumMessage, checkoutMinimumMessage, isOverCheckoutMaximum, isUnderCheckoutMinimum } from '~/lib/payments/limits'
 import type { CartView } from '~/lib/orders/cart-view.server'
 
 // The cart lives in the browser (ids + tiers); this page prices it through /api/cart and checks out
@@ -70,6 +70,7 @@ export default function CartPage() {
   const loading = !ready || (lines.length > 0 && (pricing.state !== 'idle' || visible.length !== lines.length))
   const busy = checkout.state !== 'idle'
   const overMaximum = !loading && isOverCheckoutMaximum(total)
+  const underMinimum = !loading && visible.length > 0 && isUnderCheckoutMinimum(total, currency)
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -159,7 +160,7 @@ export default function CartPage() {
               ) : null}
               <button
                 type="submit"
-                disabled={busy || loading || lines.length > MAX_CART_LINES || overMaximum}
+                disabled={busy || loading || lines.length > MAX_CART_LINES || overMaximum || underMinimum}
                 className="w-full rounded-full bg-accent px-5 py-2.5 font-bold text-accent-ink hover:brightness-110 disabled:opacity-60"
               >
                 {busy ? 'Starting checkout…' : 'Check out'}
@@ -169,6 +170,11 @@ export default function CartPage() {
               {overMaximum ? (
                 <p role="alert" className="mb-2 text-sm text-red-300">
                   {checkoutMaximumMessage(total, currency)}
+                </p>
+              ) : null}
+              {underMinimum ? (
+                <p role="alert" className="mb-2 text-sm text-red-300" data-testid="checkout-minimum">
+                  {checkoutMinimumMessage(total, currency)}
                 </p>
               ) : null}
               <FormErrorsAlert errors={checkout.data?.errors} />

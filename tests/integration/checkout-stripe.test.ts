@@ -249,4 +249,17 @@ describe("Stripe's edges", () => {
     expect(await prisma.multiItemOrder.count()).toBe(orders)
     expect(fake.createRequests.length).toBe(calls)
   })
+
+  it('a cart under the smallest card payment (a $0 order from a code, or a few cents) is refused with a sentence, before any order or Stripe call', async () => {
+    const cheap = await makeBeat({ title: 'Penny', tiers: { BASIC: { priceCents: 30, enabled: true } }, withFiles: false })
+    const orders = await prisma.multiItemOrder.count()
+    const calls = fake.createRequests.length
+    const res = await checkout([{ beatId: cheap.id, tier: 'BASIC' }])
+    expect(res.status).toBe(400)
+    expect(res.errors!.formError).toBe(
+      'Your cart comes to $0.30, less than a card payment can take ($0.50). The store cannot check out free orders yet: remove the code or add a beat.',
+    )
+    expect(await prisma.multiItemOrder.count()).toBe(orders)
+    expect(fake.createRequests.length).toBe(calls)
+  })
 })

@@ -4,7 +4,7 @@ import type { CartLine } from '~/lib/cart/lines'
 import { logger } from '~/lib/logger.server'
 import { InvalidInputError } from '~/lib/errors'
 import { checkoutExpiresAt, createStripeSession, newTestSessionId } from '~/lib/payments/checkout-session.server'
-import { checkoutMaximumMessage, isOverCheckoutMaximum } from '~/lib/payments/limits'
+import { checkoutMaximumMessage, checkoutMinimumMessage, isOverCheckoutMaximum, isUnderCheckoutMinimum } from '~/lib/payments/limits'
 import { getStripe } from '~/lib/payments/stripe.server'
 import { snapshotTerms, type TierId, type UsageTerms } from '~/lib/tiers'
 import { attachCheckoutSession, insertPendingOrder } from '~/models/order/order.server'
@@ -54,6 +54,7 @@ export async function startCheckout(lines: CartLine[], email: string | null = nu
     )
     const totalCents = prices.totalCents
     if (isOverCheckoutMaximum(totalCents)) throw new InvalidInputError(checkoutMaximumMessage(totalCents, env.CURRENCY))
+    if (isUnderCheckoutMinimum(totalCents, env.CURRENCY)) throw new InvalidInputError(checkoutMinimumMessage(totalCents, env.CURRENCY))
     const termsByProducer = new Map<string, Record<TierId, UsageTerms>>()
     for (const producerId of new Set(priced.map((p) => p.producerId)))
       termsByProducer.set(producerId, await getProducerTerms(producerId, tx))
