@@ -2,11 +2,14 @@ import { mkdtempSync, chmodSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import getPort from 'get-port'
 
 // Browser journeys against the production build, started the way `npm start` starts it (embedded
-// Postgres, seeded demo catalog, test checkout, local mailbox) in a throwaway DATA_DIR on a free-ish
-// port. The main process picks these once; workers inherit them through the environment.
-process.env.E2E_PORT ??= String(41_000 + Math.floor(Math.random() * 9_000))
+// Postgres, seeded demo catalog, test checkout, local mailbox) in a throwaway DATA_DIR on a free
+// port. The main process picks these once; workers inherit them through the environment. The port
+// comes from the OS (get-port): a random pick inside the ephemeral range once collided with a
+// socket already open on the machine (EADDRINUSE, and the whole run failed).
+process.env.E2E_PORT ??= String(await getPort({ host: '127.0.0.1' }))
 process.env.E2E_DATA_DIR ??= (() => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'beatstall-e2e-'))
   chmodSync(dir, 0o755)
