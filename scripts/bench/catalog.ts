@@ -5,7 +5,7 @@
 // browser asks once its copy is stale), the search SQL's own time, the catalog page's gzipped
 // JavaScript and the server's peak memory. Each load runs BENCH_RUNS times (default 3), interleaved;
 // medians are reported. Loopback only; everything it starts is stopped at the end.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -16,6 +16,7 @@ import { load, median, peakMemoryMb, percentile, printLoad, type LoadResult } fr
 import { startServer } from './lib/server'
 import { buildForBench } from './lib/build'
 import { timeSimilarSql } from './lib/similar-sql'
+import { stopAll } from './lib/seeded-store'
 
 const BEATS = Number(process.env.BENCH_BEATS ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -214,6 +215,5 @@ try {
   console.error('[bench] failed:', error)
   process.exitCode = 1
 } finally {
-  for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
-  rmSync(tmp, { recursive: true, force: true })
+  await stopAll(stops, tmp)
 }

@@ -8,15 +8,13 @@
 // cards and almost no interactivity. Its score is what the framework and the shell cost on this
 // machine; the catalog's distance from it is what the catalog itself costs.
 // Medians of BENCH_RUNS (default 3) runs per page, pages interleaved so machine noise spreads evenly.
-import { mkdirSync, mkdtempSync, rmSync, chmodSync } from 'node:fs'
+import { chmodSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
-import { buildForBench } from './lib/build'
 import { median } from './lib/load'
-import { startServer } from './lib/server'
+import { startSeededStore, stopAll, type Stops } from './lib/seeded-store'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const GOAL_SCORE = 95
@@ -58,28 +56,18 @@ async function audit(url: string): Promise<Run> {
   }
 }
 
-const stops: (() => Promise<void>)[] = []
+const stops: Stops = []
 try {
   // BENCH_PREBUILT=build measures an existing production build instead of building one.
-  const buildDir = process.env.BENCH_PREBUILT ? path.resolve(process.env.BENCH_PREBUILT) : buildForBench(tmp, log)
-  mkdirSync(path.join(tmp, 'data'))
-  log(`starting an embedded PostgreSQL in ${tmp}`)
-  const pgServer = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), log })
-  stops.push(() => pgServer.stop())
-  log('starting the store (the demo catalog is seeded on its first start) …')
-  const server = await startServer({ BUILD_DIR: buildDir, DATA_DIR: path.join(tmp, 'data'), DATABASE_URL: pgServer.url, SEED_DEMO: 'true' })
-  stops.unshift(() => server.stop())
-  const html = await (await fetch(`${server.url}/`)).text()
-  const slug = /href="\/beats\/([^"?#]+)"/.exec(html)?.[1]
-  if (!slug) throw new Error('the catalog shows no beat')
+  const { url, slug } = await startSeededStore(tmp, log, stops)
   const pages = { 'reference (/licensing)': '/licensing', catalog: '/', 'beat page': `/beats/${slug}` }
   // One unmeasured run so the server's first-request work (JIT, pools, caches) is not counted.
-  await audit(`${server.url}/`)
+  await audit(`${url}/`)
 
   const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(pages).map((name) => [name, []]))
   for (let i = 0; i < RUNS; i++) {
     for (const [name, pathname] of Object.entries(pages)) {
-      const run = await audit(`${server.url}${pathname}`)
+      const run = await audit(`${url}${pathname}`)
       runs[name]!.push(run)
       log(`${name} run ${i + 1}: score ${run.score}, TBT ${run.tbt.toFixed(0)} ms`)
     }
@@ -102,6 +90,5 @@ try {
   console.error('[bench] failed:', error)
   process.exitCode = 1
 } finally {
-  for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
-  rmSync(tmp, { recursive: true, force: true })
+  await stopAll(stops, tmp)
 }

@@ -7,14 +7,12 @@
 // DevTools protocol counts them) and the Largest Contentful Paint from Chromium's own
 // PerformanceObserver (Lighthouse's scores are `npm run bench:lighthouse`), as medians of
 // BENCH_RUNS (default 3) loads, plus the bytes by resource type of the median load.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, devices, type Browser, type BrowserContextOptions } from '@playwright/test'
-import { startEmbeddedPostgres } from '~/lib/db/embedded-postgres.server'
-import { buildForBench } from './lib/build'
 import { median } from './lib/load'
-import { startServer } from './lib/server'
+import { startSeededStore, stopAll, type Stops } from './lib/seeded-store'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const GOALS = { phoneCatalogKb: 250, lcpMs: 1800 }
@@ -85,25 +83,15 @@ async function measure(browser: Browser, url: string, options: BrowserContextOpt
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
-const stops: (() => Promise<void>)[] = []
+const stops: Stops = []
 try {
   // BENCH_PREBUILT=build measures an existing production build instead of building one.
-  const buildDir = process.env.BENCH_PREBUILT ? path.resolve(process.env.BENCH_PREBUILT) : buildForBench(tmp, log)
-  mkdirSync(path.join(tmp, 'data'))
-  log(`starting an embedded PostgreSQL in ${tmp}`)
-  const pgServer = await startEmbeddedPostgres({ dir: path.join(tmp, 'postgres'), log })
-  stops.push(() => pgServer.stop())
-  log('starting the store (the demo catalog is seeded on its first start) …')
-  const server = await startServer({ BUILD_DIR: buildDir, DATA_DIR: path.join(tmp, 'data'), DATABASE_URL: pgServer.url, SEED_DEMO: 'true' })
-  stops.unshift(() => server.stop())
-  const html = await (await fetch(`${server.url}/`)).text()
-  const slug = /href="\/beats\/([^"?#]+)"/.exec(html)?.[1]
-  if (!slug) throw new Error('the catalog shows no beat')
+  const { url, slug } = await startSeededStore(tmp, log, stops)
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })
   stops.unshift(() => browser.close())
   const pages = { catalog: '/', 'beat page': `/beats/${slug}` }
   // One unmeasured load so the server's first-request work (JIT, pools) is not counted.
-  await measure(browser, `${server.url}/`, VIEWPORTS.desktop)
+  await measure(browser, `${url}/`, VIEWPORTS.desktop)
 
   console.log('\n=== bench:weight ===')
   console.log(`Chromium, cache disabled, until network idle; medians of ${RUNS} loads. LCP from PerformanceObserver (Lighthouse scores: npm run bench:lighthouse).`)
@@ -113,7 +101,7 @@ try {
   for (const [device, options] of Object.entries(VIEWPORTS)) {
     for (const [name, pathname] of Object.entries(pages)) {
       const loads: Load[] = []
-      for (let i = 0; i < RUNS; i++) loads.push(await measure(browser, `${server.url}${pathname}`, options))
+      for (let i = 0; i < RUNS; i++) loads.push(await measure(browser, `${url}${pathname}`, options))
       const bytes = median(loads.map((l) => l.bytes))
       const lcp = median(loads.map((l) => l.lcpMs))
       results[`${device} ${name}`] = { bytes, lcp }
@@ -134,6 +122,5 @@ try {
   console.error('[bench] failed:', error)
   process.exitCode = 1
 } finally {
-  for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
-  rmSync(tmp, { recursive: true, force: true })
+  await stopAll(stops, tmp)
 }

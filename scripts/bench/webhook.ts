@@ -6,7 +6,7 @@
 // comparable transaction (dedupe insert + conditional single-row update) through a pg Pool of the
 // same size at the same concurrency, and prints the ratios: to the same route answering an ignored
 // event type (the HTTP stack's own ceiling, goal ≥ 0.5) and to the database alone.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -17,6 +17,7 @@ import { stripeEventEnvelope } from '~/lib/payments/stripe-event.server'
 import { buildForBench } from './lib/build'
 import { percentile } from './lib/load'
 import { startServer } from './lib/server'
+import { stopAll } from './lib/seeded-store'
 
 const N = Number(process.env.BENCH_ORDERS ?? 2_000)
 const CONCURRENCY = 32
@@ -214,6 +215,5 @@ try {
   console.error('[bench] failed:', error)
   process.exitCode = 1
 } finally {
-  for (const stop of stops) await stop().catch((e: unknown) => console.error('[bench] stop failed:', e))
-  rmSync(tmp, { recursive: true, force: true })
+  await stopAll(stops, tmp)
 }
